@@ -1,0 +1,266 @@
+"""Domain knowledge loaded from the data files in `citegraph/data/`.
+
+Nothing about Vietnamese document conventions is hard-coded in the parser: document types, their
+codes, issuers, terms and laws cited by name live in TOML/CSV files that a domain expert can review,
+and the extractor's patterns are built from them here. Loaded once per process.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import tomllib
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+def fold(text: str) -> str:
+    """Case-insensitive comparison key for Vietnamese text (NFC, casefolded, single spaces)."""
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
+@dataclass(frozen=True)
+class DocType:
+    name: str
+    words: tuple[str, ...]
+    shorthands: tuple[str, ...]
+    state_codes: tuple[str, ...]
+    party_codes: tuple[str, ...]
+    normative: str
+    by_name: bool
+    source: str
+
+
+@dataclass(frozen=True)
+class Issuer:
+    code: str
+    family: str
+    level: str
+    name: str
+    aliases: tuple[str, ...]
+    valid_from: dt.date | None
+    valid_to: dt.date | None
+    source: str
+
+
+@dataclass(frozen=True)
+class Term:
+    roman: str
+    number: int | None
+    start: dt.date
+    end: dt.date
+    source: str
+
+
+@dataclass(frozen=True)
+class Law:
+    type: str
+    name: str
+    number: str | None
+    date: dt.date | None
+    source: str
+
+
+@dataclass(frozen=True)
+class Grammar:
+    preamble_openers: tuple[str, ...]
+    enacting_lines: tuple[str, ...]
+    closing_openers: tuple[str, ...]
+    title_openers: tuple[str, ...]
+    level_words: tuple[str, ...]
+    open_issuer_heads: tuple[str, ...]
+    not_a_document: tuple[str, ...]
+
+
+class Knowledge:
+    """Indexed view of the data files."""
+
+    def __init__(
+        self,
+        types: list[DocType],
+        issuers: list[Issuer],
+        legislatures: list[Term],
+        party_terms: list[Term],
+        laws: list[Law],
+        grammar: Grammar,
+    ) -> None:
+        self.types = types
+        self.issuers = issuers
+        self.legislatures = legislatures
+        self.party_terms = party_terms
+        self.laws = laws
+        self.grammar = grammar
+        self.type_by_name = {t.name: t for t in types}
+        self.type_by_word = self._index_words(types)
+        self.state_type_by_code = self._index_codes(types, "state_codes")
+        self.party_type_by_code = self._index_codes(types, "party_codes")
+        self.issuer_by_code = {i.code: i for i in issuers}
+        self.issuer_by_code_upper = {i.code.upper(): i for i in issuers}
+        self.laws_by_name = self._index_laws(laws)
+
+    @staticmethod
+    def _index_words(types: list[DocType]) -> dict[str, DocType]:
+        index: dict[str, DocType] = {}
+        for doc_type in types:
+            for word in (doc_type.name, *doc_type.words):
+                index.setdefault(fold(word), doc_type)
+        return index
+
+    @staticmethod
+    def _index_codes(types: list[DocType], field: str) -> dict[str, DocType]:
+        index: dict[str, DocType] = {}
+        for doc_type in types:
+            for code in getattr(doc_type, field):
+                index.setdefault(code, doc_type)
+        return index
+
+    @staticmethod
+    def _index_laws(laws: list[Law]) -> dict[str, list[Law]]:
+        index: dict[str, list[Law]] = {}
+        for law in laws:
+            index.setdefault(fold(f"{law.type} {law.name}"), []).append(law)
+        return index
+
+    def type_words(self) -> list[str]:
+        """Every type name and word, longest first so that `Nghị quyết liên tịch` wins."""
+        words = {w for t in self.types for w in (t.name, *t.words)}
+        return sorted(words, key=lambda w: (-len(w), w))
+
+    def shorthands(self) -> list[str]:
+        words = {s for t in self.types for s in t.shorthands}
+        return sorted(words, key=lambda w: (-len(w), w))
+
+    def type_codes(self) -> list[str]:
+        codes = {c for t in self.types for c in (*t.state_codes, *t.party_codes)}
+        return sorted(codes, key=lambda c: (-len(c), c))
+
+    def canonical_code(self, code: str) -> str:
+        """The spelling of a known code (`TTG` -> `TTg`); unknown codes are returned as written."""
+        if code in self.issuer_by_code or code in self.state_type_by_code or code in self.party_type_by_code:
+            return code
+        upper = code.upper()
+        for known in (*self.state_type_by_code, *self.party_type_by_code):
+            if known.upper() == upper:
+                return known
+        issuer = self.issuer_by_code_upper.get(upper)
+        if issuer:
+            return issuer.code
+        legislature = _split_legislature(upper)
+        if legislature:
+            return f"{legislature[0]}{legislature[1]}"
+        return code
+
+    def legislature_code(self, code: str) -> tuple[str, int] | None:
+        """(`QH`|`UBTVQH`, khóa) for codes such as `QH15`, `UBTVQH14`."""
+        return _split_legislature(code.upper())
+
+    def legislature(self, number: int) -> Term | None:
+        return next((t for t in self.legislatures if t.number == number), None)
+
+    def party_term_on(self, day: dt.date) -> Term | None:
+        return next((t for t in self.party_terms if t.start <= day <= t.end), None)
+
+    def party_term(self, roman: str) -> Term | None:
+        return next((t for t in self.party_terms if t.roman == roman.upper()), None)
+
+    def find_laws(self, type_name: str, name: str) -> list[Law]:
+        return self.laws_by_name.get(fold(f"{type_name} {name}"), [])
+
+
+def _split_legislature(upper_code: str) -> tuple[str, int] | None:
+    for prefix in ("UBTVQH", "QH"):
+        rest = upper_code[len(prefix):]
+        if upper_code.startswith(prefix) and rest.isdigit() and 1 <= len(rest) <= 2:
+            return prefix, int(rest)
+    return None
+
+
+def _data_text(name: str) -> str:
+    return resources.files("citegraph").joinpath("data", name).read_text(encoding="utf-8")
+
+
+def _date(value: object) -> dt.date | None:
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and value:
+        return dt.date.fromisoformat(value)
+    return None
+
+
+def _nfc_tuple(values: object) -> tuple[str, ...]:
+    return tuple(unicodedata.normalize("NFC", v) for v in (values or ()))  # type: ignore[union-attr]
+
+
+def _load_types() -> list[DocType]:
+    rows = tomllib.loads(_data_text("doc_types.toml"))["type"]
+    return [
+        DocType(
+            name=unicodedata.normalize("NFC", row["name"]),
+            words=_nfc_tuple(row.get("words")),
+            shorthands=_nfc_tuple(row.get("shorthands")),
+            state_codes=_nfc_tuple(row.get("state")),
+            party_codes=_nfc_tuple(row.get("party")),
+            normative=row["normative"],
+            by_name=row.get("by_name", False),
+            source=row["source"],
+        )
+        for row in rows
+    ]
+
+
+def _load_issuers() -> list[Issuer]:
+    reader = csv.DictReader(_data_text("issuers.csv").splitlines())
+    return [
+        Issuer(
+            code=unicodedata.normalize("NFC", row["code"]),
+            family=row["family"],
+            level=row["level"],
+            name=unicodedata.normalize("NFC", row["name"]),
+            aliases=tuple(unicodedata.normalize("NFC", a) for a in row["aliases"].split("|") if a),
+            valid_from=_date(row["valid_from"]),
+            valid_to=_date(row["valid_to"]),
+            source=row["source"],
+        )
+        for row in reader
+    ]
+
+
+def _load_terms() -> tuple[list[Term], list[Term]]:
+    data = tomllib.loads(_data_text("terms.toml"))
+    legislatures = [
+        Term(r["roman"], r["number"], _date(r["start"]), _date(r["end"]), r["source"])  # type: ignore[arg-type]
+        for r in data["legislature"]
+    ]
+    party = [
+        Term(r["roman"], None, _date(r["start"]), _date(r["end"]), r["source"])  # type: ignore[arg-type]
+        for r in data["party_term"]
+    ]
+    return legislatures, party
+
+
+def _load_laws() -> list[Law]:
+    reader = csv.DictReader(_data_text("laws.csv").splitlines())
+    return [
+        Law(
+            type=unicodedata.normalize("NFC", row["type"]),
+            name=unicodedata.normalize("NFC", row["name"]),
+            number=row["number"] or None,
+            date=_date(row["date"]),
+            source=row["source"],
+        )
+        for row in reader
+    ]
+
+
+def _load_grammar() -> Grammar:
+    data = tomllib.loads(_data_text("grammar.toml"))
+    return Grammar(**{key: _nfc_tuple(values) for key, values in data.items()})
+
+
+@cache
+def load() -> Knowledge:
+    """The knowledge base, read once per process."""
+    legislatures, party_terms = _load_terms()
+    return Knowledge(_load_types(), _load_issuers(), legislatures, party_terms, _load_laws(), _load_grammar())

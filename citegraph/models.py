@@ -1,0 +1,124 @@
+"""The records that flow through the pipeline: read -> normalise -> outline -> extract -> resolve.
+
+Every record is an immutable dataclass. Offsets are code-point offsets into the text *as read*
+(after decoding, before normalisation), end exclusive, so a finding always points at what the
+user sees in their own file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """A decoded input: the text exactly as read, and where it came from."""
+
+    path: str
+    text: str
+    encoding: str
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Position:
+    """A 1-based line and column in the original text."""
+
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class PlanItem:
+    """A numbered part of the document (`II.3`, `Điều 2`), or the preamble."""
+
+    label: str
+    title: str
+    start: int
+    end: int
+    parent: str | None = None
+
+
+@dataclass(frozen=True)
+class DocumentHeader:
+    """What the document says about itself in its header block."""
+
+    type: str | None = None
+    number: str | None = None
+    number_blank: bool = False
+    date: str | None = None
+    date_blank: bool = False
+    year: int | None = None
+    place: str | None = None
+    issuer: str | None = None
+    title: str | None = None
+    key: str | None = None
+
+
+@dataclass(frozen=True)
+class Outline:
+    """The document's structure: header, preamble, numbered items and closing block.
+
+    Spans are offsets into the normalised text; the pipeline maps them back.
+    """
+
+    header: DocumentHeader
+    header_end: int
+    preamble: tuple[tuple[int, int], ...]
+    items: tuple[PlanItem, ...]
+    closing_start: int
+
+
+@dataclass(frozen=True)
+class DocumentNumber:
+    """A parsed số/ký hiệu such as `59/2023/NĐ-CP` or `23-QĐ/TW`."""
+
+    text: str
+    normalised: str
+    family: str  # "state", "party" or "old"
+    ordinal: str
+    year: int | None
+    type_code: str | None
+    issuer_codes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One mention of another document in the text."""
+
+    text: str
+    start: int
+    end: int
+    line: int
+    column: int
+    type: str | None
+    number: str | None
+    date: str | None
+    issuer: str | None
+    title: str | None
+    term: str | None
+    pinpoint: str | None
+    item: str | None
+    role: str
+    key: str
+    family: str | None = None
+    year: int | None = None
+    name: str | None = None
+    number_parts: DocumentNumber | None = None
+    normalisations: tuple[str, ...] = ()
+    antecedent: int | None = None
+    shared: tuple[str, ...] = ()
+    quoted_title: bool = False
+    title_quote_balanced: bool = True
+
+
+@dataclass(frozen=True)
+class ExtractedDocument:
+    """Everything the parser learned from one input."""
+
+    source: str
+    text: str
+    header: DocumentHeader
+    items: tuple[PlanItem, ...]
+    citations: tuple[Citation, ...]
+    notes: tuple[str, ...] = field(default=())

@@ -1,0 +1,138 @@
+"""Normalise text for matching while remembering where every character came from.
+
+The extractor works on a cleaned copy of the text: NFC, `Đ` instead of the look-alike Latin Eth,
+Latin instead of Cyrillic letters inside codes, one kind of dash, slash and space, no zero-width
+characters, `\\n` for every line end and page break. Each change is recorded as an `Edit`, so a span
+in the clean text maps back to the exact span in the original, and a citation can tell the checker
+what had to be repaired inside it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import unicodedata
+from dataclasses import dataclass
+
+import regex
+
+# Look-alikes that a Vietnamese text never means: Latin Eth and African D for Đ/đ (vn-conventions E01).
+_LOOKALIKES = {"\u00d0": "Đ", "\u00f0": "đ", "\u0189": "Đ"}
+# Cyrillic capitals and small letters that look like Latin ones (vn-conventions E02).
+_CYRILLIC = dict(zip("АВСЕНІКМОРТХаеорсух", "ABCEHIKMOPTXaeopcyx"))
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+_SLASHES = "\u2044\u2215\uff0f"
+_SPACES = "\u00a0\u2007\u202f\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u3000"
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+
+# One scan finds every place that needs a change; the Cyrillic branch only fires next to a
+# Latin letter, digit or code separator, so Russian words stay Russian.
+_CYRILLIC_CLASS = "".join(_CYRILLIC)
+_CHANGE = regex.compile(
+    r"\r\n?|\f|\v"
+    rf"|[{''.join(_LOOKALIKES)}]"
+    rf"|[{_DASHES}]|[{_SLASHES}]|[{_SPACES}]|[{_INVISIBLE}]"
+    rf"|(?<=[A-Za-z0-9/\-])[{_CYRILLIC_CLASS}]+|[{_CYRILLIC_CLASS}]+(?=[A-Za-z0-9/\-])"
+    r"|\P{M}\p{M}+"
+)
+
+
+@dataclass(frozen=True)
+class Edit:
+    """`original[start:end]` became `replacement` in the clean text, for `reason`."""
+
+    start: int
+    end: int
+    replacement: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class NormalisedText:
+    """The clean text, the original, and the map between their offsets."""
+
+    original: str
+    text: str
+    edits: tuple[Edit, ...]
+    _clean_starts: tuple[int, ...]
+
+    def to_original(self, offset: int, *, is_end: bool = False) -> int:
+        """Map an offset in the clean text to the original text.
+
+        Inside an unchanged run the shift is constant; an offset inside a replacement maps to
+        the start of the replaced original span (or its end, for an exclusive end offset).
+        """
+        index = bisect.bisect_right(self._clean_starts, offset) - 1
+        if index < 0:
+            return offset
+        edit = self.edits[index]
+        clean_start = self._clean_starts[index]
+        clean_end = clean_start + len(edit.replacement)
+        if offset < clean_end or (is_end and offset == clean_end and clean_end > clean_start):
+            return edit.end if is_end else edit.start
+        return edit.end + (offset - clean_end)
+
+    def edits_within(self, start: int, end: int) -> list[Edit]:
+        """The edits that changed characters inside the original span [start, end)."""
+        index = bisect.bisect_left([e.end for e in self.edits], start + 1)
+        found = []
+        for edit in self.edits[index:]:
+            if edit.start >= end:
+                break
+            found.append(edit)
+        return found
+
+
+def _replacement(match: str) -> tuple[str, str]:
+    """The clean form of one matched piece and why it changed."""
+    first = match[0]
+    if first in "\r\f\v":
+        return "\n", "line-end"
+    if first in _LOOKALIKES:
+        return _LOOKALIKES[first], "lookalike"
+    if first in _DASHES:
+        return "-", "dash"
+    if first in _SLASHES:
+        return "/", "slash"
+    if first in _SPACES:
+        return " ", "space"
+    if first in _INVISIBLE:
+        return "", "invisible"
+    if first in _CYRILLIC:
+        return "".join(_CYRILLIC[c] for c in match), "cyrillic"
+    return unicodedata.normalize("NFC", match), "nfc"
+
+
+def normalise(original: str) -> NormalisedText:
+    """Clean `original` for matching, keeping a reversible offset map."""
+    pieces: list[str] = []
+    edits: list[Edit] = []
+    clean_starts: list[int] = []
+    last = 0
+    clean_length = 0
+    for match in _CHANGE.finditer(original):
+        replacement, reason = _replacement(match.group())
+        if replacement == match.group():
+            continue
+        pieces.append(original[last:match.start()])
+        clean_length += match.start() - last
+        clean_starts.append(clean_length)
+        edits.append(Edit(match.start(), match.end(), replacement, reason))
+        pieces.append(replacement)
+        clean_length += len(replacement)
+        last = match.end()
+    pieces.append(original[last:])
+    return NormalisedText(original, "".join(pieces), tuple(edits), tuple(clean_starts))
+
+
+class LineIndex:
+    """Line and column (1-based, in code points) of offsets in the original text."""
+
+    def __init__(self, original: str) -> None:
+        starts = [0]
+        for match in regex.finditer(r"\r\n|\r|\n|\f|\v", original):
+            starts.append(match.end())
+        self._starts = starts
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self._starts, offset) - 1
+        return line + 1, offset - self._starts[line] + 1
