@@ -1,0 +1,539 @@
+"""Find every cited document in normalised text.
+
+Two anchors start a citation: a document number (`59/2023/NĐ-CP`, `23-QĐ/TW`, `4919/VPCP-KTTH`) and
+a law cited by name (`Luật Tiếp công dân năm 2013`). From each anchor the extractor reads backwards
+for the type word and pinpoint (`điểm a khoản 2 Điều 5 Nghị định số`) and forwards for the date,
+issuer, Party term and trích yếu, all in one left-to-right pass. Every pattern is built from the
+knowledge files, so a new type word or issuer is a data change.
+
+Offsets here are into the *normalised* text; the pipeline maps them back to the original.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+from functools import cache
+
+import regex
+
+from .knowledge import Knowledge, fold, load
+from .models import DocumentNumber
+
+CODE = r"[A-ZĐ][A-Za-zĐđ&]*\d*"
+ORDINAL = r"\d{1,5}(?:\.\d{1,3})?[a-zđ]?"
+YEAR = r"(?:19|20)\d{2}"
+ROMAN = r"[IVXL]{1,6}"
+_GROUP_SEP = r"(?:-[ ]?|[ ]-|/)"
+_STATE = (
+    rf"(?P<s_ord>{ORDINAL})[ ]?/[ ]?(?:(?P<s_year>{YEAR})[ ]?/[ ]?)?"
+    rf"(?P<s_codes>{CODE}(?:{_GROUP_SEP}{CODE})*)"
+)
+_PARTY = (
+    rf"(?P<p_ord>{ORDINAL})[ ]?-[ ]?(?P<p_type>{CODE})[ ]?/[ ]?"
+    rf"(?P<p_codes>{CODE}(?:(?:-[ ]?|[ ]-){CODE})*)"
+)
+NUMBER_RE = regex.compile(rf"(?<![\p{{L}}\d/\-.])(?:{_PARTY}|{_STATE})(?![\p{{L}}\d])")
+# `14-CP`, `05-CP`: the pre-1990s shape, only trusted right after a type word.
+OLD_NUMBER_RE = regex.compile(rf"(?P<o_ord>\d{{1,5}})[ ]?-[ ]?(?P<o_codes>{CODE})(?![\p{{L}}\d/])")
+
+_DATE = (
+    rf"(?:(?P<d>\d{{1,2}})[ ]?(?P<sep>[/.\-])[ ]?(?P<m>\d{{1,2}})[ ]?(?P=sep)[ ]?(?P<y>{YEAR})"
+    rf"|(?P<d>\d{{1,2}})\s+tháng\s+(?P<m>\d{{1,2}})\s*,?\s+năm\s+(?P<y>{YEAR}))"
+)
+DATE_AFTER_RE = regex.compile(
+    rf"\s*,?\s*(?:(?:được\s+)?(?:ban hành|ký)\s+)?[Nn]gày\s+{_DATE}|\s*\(\s*(?:[Nn]gày\s+)?{_DATE}\s*\)"
+)
+TERM_RE = regex.compile(
+    rf"\s*,?\s*(?P<open>\()?\s*(?:[Kk]hóa|[Kk]hoá|KHÓA)\s+(?P<roman>{ROMAN})\b\s*(?(open)\))"
+)
+ISSUER_INTRO_RE = regex.compile(r"\s*,?\s*(?:của|do)\s+")
+PLACE = r"\p{Lu}\p{Ll}*(?:[ ](?:\p{Lu}\p{Ll}*|\d{1,3}(?!\d)))*"
+_PINPOINT = (
+    r"(?:(?:[Đđ]iểm\s+[a-zđ]\d?\s*,?\s+)?(?:[Kk]hoản\s+\d+[a-zđ]?\s*,?\s+)?[Đđ]iều\s+\d+[a-zđ]?"
+    rf"|(?:[Đđ]iểm\s+[a-zđ]\d?\s*,?\s+)?[Kk]hoản\s+\d+[a-zđ]?"
+    rf"|(?:Mục|Chương|Phần|Phụ lục)\s+(?:{ROMAN}|\d+))"
+    rf"(?:\s*,?\s+(?:Mục|Chương|Phần)\s+(?:{ROMAN}|\d+))*"
+)
+COORDINATOR_RE = regex.compile(r"\s*,?\s*(?:và|hoặc)?\s*(?:số\s*)?:?\s*")
+LAW_WORD_RE = regex.compile(r"(?<![\p{L}\d])(?:Hiến pháp|Bộ luật|Luật|Pháp lệnh)(?=\s)")
+LAW_YEAR_RE = regex.compile(rf"\s+(?:nước [^\n]{{0,60}}?\s+)?năm\s+(?P<y>{YEAR})(?!\d)")
+LAW_NUMBER_INTRO_RE = regex.compile(rf"\s*,?\s*[Ss]ố\s*:?\s*(?={ORDINAL}/)")
+SELF_REFERENCE_RE = regex.compile(r"\s+này(?![\p{L}])")
+WORD_RE = regex.compile(r"[^\s]+")
+_STOP_LAW_WORDS = frozenset(
+    "năm số ngày được và theo đã để trong tại thì là có này hiện hành quy định về của với cho khi nhằm".split()
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A citation found in the normalised text, before it is placed in the outline."""
+
+    start: int
+    end: int
+    anchor: int
+    type: str | None
+    number: DocumentNumber | None
+    date: dt.date | None
+    issuer: str | None
+    issuer_code: str | None
+    title: str | None
+    term: str | None
+    pinpoint: str | None
+    name: str | None = None
+    year: int | None = None
+    quoted_title: bool = False
+    title_quote_balanced: bool = True
+    shared: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Tail:
+    end: int
+    date: dt.date | None = None
+    issuer: str | None = None
+    issuer_code: str | None = None
+    term: str | None = None
+    title: str | None = None
+    quoted_title: bool = False
+    title_quote_balanced: bool = True
+    notes: tuple[str, ...] = ()
+
+
+class Patterns:
+    """Regular expressions built from the knowledge files."""
+
+    def __init__(self, knowledge: Knowledge) -> None:
+        self.knowledge = knowledge
+        words = "|".join(regex.escape(w) for w in knowledge.type_words())
+        shorthands = "|".join(regex.escape(s) for s in knowledge.shorthands())
+        self.type_before = regex.compile(
+            rf"(?r)(?:(?P<pin>{_PINPOINT})\s+(?:của\s+|tại\s+)?)?"
+            rf"(?:(?i:(?P<word>{words}))|(?P<short>{shorthands}))"
+            r"\s*(?:[Ss]ố\s*(?:hiệu\s*)?|SỐ\s*)?:?\s*"
+        )
+        self.pinpoint_before = regex.compile(rf"(?r)(?P<pin>{_PINPOINT})\s+(?:của\s+|tại\s+)?")
+        self.not_a_document = regex.compile(
+            rf"(?r)(?i:{'|'.join(regex.escape(w) for w in knowledge.grammar.not_a_document)})"
+            r"\s*(?:[Ss]ố\s*)?:?\s*"
+        )
+        self.type_then_old_number = regex.compile(
+            rf"(?<![\p{{L}}])(?i:(?P<word>{words}))\s*(?:[Ss]ố\s*)?:?\s*(?={OLD_NUMBER_RE.pattern})"
+        )
+        self.next_citation = regex.compile(
+            rf"(?:,|;|\s+và)\s*(?:các\s+)?(?:{words}|{shorthands})(?=\s*(?:[Ss]ố|\d))"
+            rf"|,\s*(?:các\s+)?(?:{words})\b"
+        )
+        level = "|".join(regex.escape(w) for w in knowledge.grammar.level_words)
+        self.location = regex.compile(rf"\s+(?:cấp\s+)?(?P<level>{level})(?![\p{{L}}])(?:\s+(?P<place>{PLACE}))?")
+        self.issuer_alias, self.alias_code = self._issuer_aliases(knowledge)
+        heads = sorted(knowledge.grammar.open_issuer_heads, key=len, reverse=True)
+        self.open_issuer = regex.compile(rf"(?:{'|'.join(regex.escape(h) for h in heads)})\s+\p{{Lu}}|\p{{Lu}}\p{{Ll}}*\s+\p{{Lu}}")
+        openers = sorted(knowledge.grammar.title_openers, key=len, reverse=True)
+        self.title_open = regex.compile(
+            rf"\s*,?\s*(?:(?P<quote>[“\"«])|(?i:(?P<opener>{'|'.join(regex.escape(o) for o in openers)}))(?=[\s“\"]))"
+        )
+        self.open_issuer_stop = regex.compile(
+            r"\s+(?:về việc|về|V/v|quy định|ban hành|hướng dẫn|phê duyệt|ngày|năm \d)(?![\p{L}])|[;,.:()“”\"«»\n]"
+        )
+
+    @staticmethod
+    def _issuer_aliases(knowledge: Knowledge) -> tuple[regex.Pattern[str], dict[str, str]]:
+        alias_code: dict[str, str] = {}
+        for issuer in knowledge.issuers:
+            for alias in issuer.aliases:
+                alias_code.setdefault(fold(alias), issuer.code)
+        aliases = sorted(alias_code, key=len, reverse=True)
+        body = "|".join(regex.escape(a) for a in aliases)
+        return regex.compile(rf"(?i:(?P<alias>{body}))(?:\s+Đảng)?(?![\p{{L}}])"), alias_code
+
+
+@cache
+def patterns() -> Patterns:
+    return Patterns(load())
+
+
+# --- numbers -------------------------------------------------------------------------------------
+
+def parse_number(match: regex.Match[str], knowledge: Knowledge) -> DocumentNumber:
+    """Turn a NUMBER_RE / OLD_NUMBER_RE match into its parts, with known codes in canonical case."""
+    text = match.group()
+    if match.group("p_ord") if "p_ord" in match.re.groupindex else None:
+        type_code = knowledge.canonical_code(match.group("p_type"))
+        issuers = tuple(knowledge.canonical_code(c) for c in regex.split(r"[ ]?-[ ]?", match.group("p_codes")))
+        ordinal = match.group("p_ord")
+        normalised = f"{ordinal}-{type_code}/{'-'.join(issuers)}"
+        return DocumentNumber(text, normalised, "party", ordinal, None, type_code, issuers)
+    if "o_ord" in match.re.groupindex and match.group("o_ord"):
+        code = knowledge.canonical_code(match.group("o_codes"))
+        return DocumentNumber(text, f"{match.group('o_ord')}-{code}", "old", match.group("o_ord"), None, None, (code,))
+    ordinal = match.group("s_ord")
+    year = int(match.group("s_year")) if match.group("s_year") else None
+    raw_codes = regex.split(r"[ ]?[-/][ ]?|[ ]-", match.group("s_codes"))
+    codes = [knowledge.canonical_code(c) for c in raw_codes]
+    type_code = codes[0] if codes[0] in knowledge.state_type_by_code else None
+    issuers = tuple(codes[1:] if type_code else codes)
+    separators = regex.findall(r"[ ]?([-/])[ ]?", match.group("s_codes"))
+    joined = codes[0] + "".join(sep + code for sep, code in zip(separators, codes[1:]))
+    normalised = f"{ordinal}/{year}/{joined}" if year else f"{ordinal}/{joined}"
+    return DocumentNumber(text, normalised, "state", ordinal, year, type_code, issuers)
+
+
+def type_for_number(number: DocumentNumber, knowledge: Knowledge) -> str | None:
+    """The document type a number's codes imply (`KH` -> Kế hoạch; no type code -> Công văn)."""
+    if number.family == "party":
+        doc_type = knowledge.party_type_by_code.get(number.type_code or "")
+        return doc_type.name if doc_type else None
+    if number.family == "old":
+        return None
+    if number.type_code:
+        return knowledge.state_type_by_code[number.type_code].name
+    first = number.issuer_codes[0] if number.issuer_codes else ""
+    legislature = knowledge.legislature_code(first)
+    if legislature:
+        return "Pháp lệnh" if legislature[0] == "UBTVQH" and number.year else None
+    return "Công văn"
+
+
+# --- dates, terms, issuers, titles ----------------------------------------------------------------
+
+def make_date(match: regex.Match[str]) -> dt.date | None:
+    """A calendar date, or None when the written date cannot exist (the checker flags it)."""
+    try:
+        return dt.date(int(match.group("y")), int(match.group("m")), int(match.group("d")))
+    except ValueError:
+        return None
+
+
+def _read_issuer(text: str, pos: int, pats: Patterns) -> tuple[int, str, str | None] | None:
+    """The issuer phrase starting at `pos`: (end, text, code)."""
+    alias = pats.issuer_alias.match(text, pos)
+    if alias:
+        end = alias.end()
+        location = pats.location.match(text, end)
+        if location:
+            end = location.end()
+        code = pats.alias_code.get(fold(alias.group("alias")))
+        joint = regex.match(r"\s+và\s+", text[end:end + 6])
+        if joint:
+            other = _read_issuer(text, end + joint.end(), pats)
+            if other:
+                end = other[0]
+        return end, text[pos:end], code
+    if not pats.open_issuer.match(text, pos):
+        return None
+    stop = pats.open_issuer_stop.search(text, pos, pos + 200)
+    end = stop.start() if stop else min(len(text), pos + 200)
+    phrase = text[pos:end].rstrip()
+    if not phrase or len(phrase.split()) > 25:
+        return None
+    return pos + len(phrase), phrase, None
+
+
+_TITLE_BREAK_RE = regex.compile(
+    r"[;]|\.(?=\s|$)|:(?=\s*\n)|\(sau đây|\n[ \t]*\n|\n(?=[ \t]*(?:[-+•*]|\d+[.)]|[a-zđ]\)|[IVX]+\.|Căn cứ|Theo đề nghị|Xét đề nghị|Điều \d))"
+    r"|\s+và các văn bản\s|[“”\"«»]"
+)
+_MAX_TITLE = 600
+
+
+def _read_title(text: str, pos: int, quoted: str | None, pats: Patterns) -> tuple[int, str, bool]:
+    """The trích yếu from `pos`: (end, text, quotes balanced).
+
+    A title may run over a page break (a blank line followed by a lower-case word) and may contain
+    a quoted campaign name; it stops at `;`, a sentence end, a new paragraph or the next citation.
+    """
+    limit = min(len(text), pos + _MAX_TITLE)
+    next_citation = pats.next_citation.search(text, pos, limit)
+    hard_limit = next_citation.start() if next_citation else limit
+    inner_open = False
+    cursor = pos
+    while True:
+        stop = _TITLE_BREAK_RE.search(text, cursor, hard_limit)
+        if not stop:
+            return hard_limit, text[pos:hard_limit], quoted is None and not inner_open
+        mark = stop.group()
+        if mark in "“«" or (mark == '"' and not quoted and not inner_open):
+            inner_open = True
+            cursor = stop.end()
+            continue
+        if mark in "”»\"":
+            if inner_open:
+                inner_open = False
+                cursor = stop.end()
+                continue
+            # A closing quote ends the title; it balances only if the title opened with one.
+            return stop.start(), text[pos:stop.start()], quoted is not None
+        if mark.startswith("\n") and regex.match(r"\n[ \t]*\n[ \t]*\p{Ll}", text[stop.start():stop.end() + 3]):
+            cursor = stop.end()
+            continue
+        if inner_open and mark in ".;":
+            cursor = stop.end()
+            continue
+        return stop.start(), text[pos:stop.start()], quoted is None
+
+
+def read_tail(text: str, pos: int, pats: Patterns, *, want_title: bool = True) -> _Tail:
+    """Date, Party term, issuer and trích yếu following a number, in any of their usual orders."""
+    date = issuer = issuer_code = term = title = None
+    notes: list[str] = []
+    quoted = False
+    balanced = True
+    for _ in range(4):
+        if date is None and (m := DATE_AFTER_RE.match(text, pos)):
+            date = make_date(m)
+            if date is None:
+                notes.append(f"impossible-date:{m.group('d')}/{m.group('m')}/{m.group('y')}")
+            pos = m.end()
+            continue
+        if term is None and (m := TERM_RE.match(text, pos)):
+            term = m.group("roman")
+            pos = m.end()
+            continue
+        if issuer is None and (m := ISSUER_INTRO_RE.match(text, pos)):
+            found = _read_issuer(text, m.end(), pats)
+            if found:
+                pos, issuer, issuer_code = found
+                continue
+        break
+    if want_title and (m := pats.title_open.match(text, pos)):
+        quote = m.group("quote")
+        start = m.end() if quote else m.start("opener")
+        end, raw, balanced = _read_title(text, start, quote, pats)
+        cleaned = " ".join(raw.split()).strip(" ,")
+        if cleaned:
+            title = cleaned
+            quoted = bool(quote)
+            pos = end + (1 if quote and balanced else 0)
+            if quote and not balanced:
+                pos = end
+    return _Tail(pos, date, issuer, issuer_code, term, title, quoted, balanced, tuple(notes))
+
+
+# --- the pass ------------------------------------------------------------------------------------
+
+def _frame_before(text: str, start: int, pats: Patterns) -> tuple[int, str | None, str | None]:
+    """(span start, type name, pinpoint) read backwards from a number at `start`."""
+    window = max(0, start - 160)
+    frame = pats.type_before.match(text, window, start)
+    if frame and frame.start() > 0 and regex.match(r"[\p{L}]", text[frame.start() - 1]):
+        frame = None
+    if frame:
+        knowledge = pats.knowledge
+        if frame.group("word"):
+            doc_type = knowledge.type_by_word.get(fold(frame.group("word")))
+        else:
+            doc_type = next(t for t in knowledge.types if frame.group("short") in t.shorthands)
+        type_start = frame.start("word") if frame.group("word") else frame.start("short")
+        pin = frame.group("pin")
+        span_start = frame.start("pin") if pin else type_start
+        return span_start, doc_type.name if doc_type else None, " ".join(pin.split()) if pin else None
+    return start, None, None
+
+
+def _is_form_code(text: str, start: int, pats: Patterns) -> bool:
+    """`Mẫu số 03/HNMT`, `Phụ lục 02/KH`: an annex or form code, not a document."""
+    hit = pats.not_a_document.match(text, max(0, start - 40), start)
+    return bool(hit) and (hit.start() == 0 or not text[hit.start() - 1].isalpha())
+
+
+def _number_mentions(text: str, pats: Patterns, taken: list[tuple[int, int]]) -> list[Mention]:
+    knowledge = pats.knowledge
+    anchors: list[tuple[int, regex.Match[str]]] = [(m.start(), m) for m in NUMBER_RE.finditer(text)]
+    for frame in pats.type_then_old_number.finditer(text):
+        old = OLD_NUMBER_RE.match(text, frame.end())
+        if old:
+            anchors.append((old.start(), old))
+    anchors.sort(key=lambda pair: pair[0])
+    mentions: list[Mention] = []
+    for start, match in anchors:
+        if _inside(start, taken) or _is_form_code(text, start, pats):
+            continue
+        number = parse_number(match, knowledge)
+        span_start, type_name, pinpoint = _frame_before(text, start, pats)
+        notes: list[str] = []
+        if " " in number.text:
+            notes.append("space-in-number")
+        previous = mentions[-1] if mentions else None
+        coordinated = (
+            previous is not None
+            and type_name is None
+            and COORDINATOR_RE.fullmatch(text, previous.end, start) is not None
+        )
+        if coordinated and previous is not None and previous.number and previous.number.type_code == number.type_code:
+            type_name = previous.type
+        implied = type_for_number(number, knowledge)
+        if type_name is None:
+            type_name = implied
+        tail = read_tail(text, match.end(), pats)
+        mentions.append(
+            Mention(
+                start=span_start,
+                end=tail.end,
+                anchor=start,
+                type=type_name,
+                number=number,
+                date=tail.date,
+                issuer=tail.issuer,
+                issuer_code=tail.issuer_code,
+                title=tail.title,
+                term=tail.term,
+                pinpoint=pinpoint,
+                year=number.year,
+                quoted_title=tail.quoted_title,
+                title_quote_balanced=tail.title_quote_balanced,
+                notes=tuple(notes) + tail.notes,
+            )
+        )
+    return mentions
+
+
+def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= offset < end for start, end in spans)
+
+
+# --- laws cited by name ----------------------------------------------------------------------------
+
+def _law_name(text: str, pos: int, type_name: str, pats: Patterns) -> tuple[int, str] | None:
+    """The law's name after its type word: the longest known name, else capitalised words."""
+    words = []
+    for word in WORD_RE.finditer(text, pos, min(len(text), pos + 300)):
+        if "\n\n" in text[words[-1].end() if words else pos:word.start()].replace(" ", "").replace("\t", ""):
+            break
+        words.append(word)
+        if len(words) == 20:
+            break
+    if not words:
+        return None
+    for count in range(len(words), 0, -1):
+        candidate = text[words[0].start():words[count - 1].end()].rstrip(",;.:)")
+        if pats.knowledge.find_laws(type_name, candidate):
+            return words[0].start() + len(candidate), candidate
+    first = words[0].group()
+    if not (first[0].isupper() or fold(first) == "sửa"):
+        return None
+    amending = fold(first) == "sửa"
+    end = words[0].start()
+    for index, word in enumerate(words[:14 if amending else 10]):
+        token = word.group()
+        bare = token.rstrip(",;.:)")
+        if index and fold(bare) in _STOP_LAW_WORDS and not (amending and fold(bare) in {"và", "của", "về"}):
+            break
+        if index and (token[0] in "(“\"" or (not amending and bare[:1].isupper() and fold(bare) in {"luật"})):
+            break
+        end = word.start() + len(bare)
+        if bare != token and not (amending and token.endswith(",")):
+            break
+    name = text[words[0].start():end]
+    return (end, name) if name else None
+
+
+def _law_mentions(text: str, pats: Patterns) -> list[Mention]:
+    mentions: list[Mention] = []
+    seen_names: set[str] = set()
+    for match in LAW_WORD_RE.finditer(text):
+        if SELF_REFERENCE_RE.match(text, match.end()):
+            continue
+        type_name = match.group()
+        after = match.end()
+        if regex.match(r"\s+(?:[Ss]ố\s*:?\s*)?\d", text[after:after + 12]):
+            continue  # `Luật số 10/2022/QH15`: the number anchors it
+        if type_name == "Hiến pháp":
+            name_end, name = after, "Hiến pháp"
+        else:
+            found = _law_name(text, after + 1, type_name, pats)
+            if not found:
+                continue
+            name_end, name = found
+        year = number = date = None
+        end = name_end
+        if m := LAW_YEAR_RE.match(text, end):
+            year, end = int(m.group("y")), m.end()
+        if m := LAW_NUMBER_INTRO_RE.match(text, end):
+            number_match = NUMBER_RE.match(text, m.end())
+            if number_match:
+                number, end = parse_number(number_match, pats.knowledge), number_match.end()
+        if m := DATE_AFTER_RE.match(text, end):
+            date, end = make_date(m), m.end()
+        key_name = fold(f"{type_name} {name}")
+        explicit = year or number or date
+        if not explicit and key_name not in seen_names and not pats.knowledge.find_laws(type_name, name):
+            continue
+        if type_name == "Hiến pháp" and not explicit:
+            continue
+        seen_names.add(key_name)
+        span_start, pinpoint = match.start(), None
+        if pin := pats.pinpoint_before.match(text, max(0, match.start() - 80), match.start()):
+            span_start, pinpoint = pin.start(), " ".join(pin.group("pin").split())
+        mentions.append(
+            Mention(
+                start=span_start,
+                end=end,
+                anchor=match.start(),
+                type=type_name,
+                number=number,
+                date=date,
+                issuer=None,
+                issuer_code=None,
+                title=None,
+                term=None,
+                pinpoint=pinpoint,
+                name=name if type_name != "Hiến pháp" else None,
+                year=year or (number.year if number else None) or (date.year if date else None),
+            )
+        )
+    return mentions
+
+
+# --- coordination --------------------------------------------------------------------------------
+
+def _share_coordinated(mentions: list[Mention], text: str, pats: Patterns) -> list[Mention]:
+    """Give members of `A và B của X` / `các A và B ngày D` the issuer, date and term they share.
+
+    A member shares only what it lacks, only with the member right after it, and never an issuer
+    whose code contradicts its own number (so `Nghị định ..., Quyết định ... của UBND tỉnh` keeps
+    the decree's Government issuer apart).
+    """
+    result = list(mentions)
+    for index in range(len(result) - 2, -1, -1):
+        first, second = result[index], result[index + 1]
+        if first.title or (first.issuer and first.date) or not (first.number and second.number):
+            continue
+        if not COORDINATOR_RE.fullmatch(text, first.end, second.start):
+            continue
+        shared: list[str] = []
+        updates: dict[str, object] = {}
+        if first.issuer is None and second.issuer and _issuer_fits(first, second.issuer_code):
+            updates.update(issuer=second.issuer, issuer_code=second.issuer_code)
+            shared.append("issuer")
+        if first.date is None and second.date and (first.year in (None, second.date.year)):
+            updates["date"] = second.date
+            shared.append("date")
+        if first.term is None and second.term:
+            updates["term"] = second.term
+            shared.append("term")
+        if shared:
+            result[index] = replace(first, shared=first.shared + tuple(shared), **updates)  # type: ignore[arg-type]
+    return result
+
+
+def _issuer_fits(mention: Mention, issuer_code: str | None) -> bool:
+    if mention.number is None or issuer_code is None:
+        return mention.number is None or issuer_code is None
+    return issuer_code in mention.number.issuer_codes
+
+
+# --- entry point ---------------------------------------------------------------------------------
+
+def extract(text: str) -> list[Mention]:
+    """Every citation in normalised `text`, in order of appearance."""
+    pats = patterns()
+    laws = _law_mentions(text, pats)
+    numbered_laws = [(m.anchor, m.end) for m in laws if m.number]
+    numbers = _number_mentions(text, pats, numbered_laws)
+    number_spans = [(m.start, m.end) for m in numbers]
+    laws = [m for m in laws if m.number or not _inside(m.anchor, number_spans)]
+    mentions = sorted(numbers + laws, key=lambda m: m.start)
+    return _share_coordinated(mentions, text, pats)

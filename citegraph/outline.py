@@ -1,0 +1,419 @@
+"""Find the structure of a document: header, preamble, numbered items, closing block.
+
+Items are recognised by their numbering (`I.`, `1.`, `1.1`, `a)`, `Điều 5.`, `Chương II`), never by
+markdown marks, and a number is accepted only where it continues the sequence it belongs to, so a
+sentence that happens to start with `2.` inside item `I.1` is not a new item.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import regex
+
+from .extract import NUMBER_RE, parse_number, type_for_number
+from .knowledge import Knowledge, fold, load
+from .models import DocumentHeader, Outline, PlanItem
+
+_MARKUP = regex.compile(r"^[\s#*_>|`]*")
+_LINE = regex.compile(r"[^\n]*\n?")
+_HEADING = regex.compile(
+    r"(?P<chuong>Chương\s+(?P<chuong_n>[IVXLC]+)\b)"
+    r"|(?P<dieu>Điều\s+(?P<dieu_n>\d+[a-zđ]?)\s*[.:])"
+    r"|(?P<roman>(?P<roman_n>[IVXL]{1,6})\s*[.)/]\s)"
+    r"|(?P<dotted>(?P<dotted_n>\d{1,2}(?:\.\d{1,2}){1,3})\.?\s)"
+    r"|(?P<arabic>(?P<arabic_n>\d{1,2})\s*[.)/]\s)"
+    r"|(?P<letter>(?P<letter_n>[a-zđ])\s*\)\s)"
+)
+_OWN_NUMBER = regex.compile(r"^[\s*_|]*Số\s*(?:hiệu)?\s*:?\s*(?P<rest>[^\n]*)")
+_BLANK_NUMBER = regex.compile(r"^[\s.…_]*[-/](?P<code>[^\s|]+)")
+_PLACE_DATE = regex.compile(
+    r"(?:(?P<place>[\p{L} .]{2,40}),\s*)?ngày\s*(?P<d>\d{1,2})?[\s.…_]*tháng\s*(?P<m>\d{1,2})?[\s.…_]*năm\s*(?P<y>\d{4})?"
+)
+_LETTERS = "abcdđeghiklmnopqrstuvxy"
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_HEADER_LINES = 160
+
+
+def roman_value(numeral: str) -> int:
+    total = 0
+    for char, following in zip(numeral, numeral[1:] + " "):
+        value = _ROMAN_VALUES[char]
+        total += -value if _ROMAN_VALUES.get(following, 0) > value else value
+    return total
+
+
+@dataclass
+class _Frame:
+    kind: str
+    value: int
+    label: str
+    start: int
+    title: str
+    parent: str | None
+
+
+@dataclass(frozen=True)
+class _Line:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def bare(self) -> str:
+        """The line without markdown marks, table bars and surrounding space."""
+        return _MARKUP.sub("", self.text).strip().strip("*_|").strip()
+
+    @property
+    def content_start(self) -> int:
+        return self.start + len(_MARKUP.match(self.text).group())
+
+
+def _lines(text: str) -> list[_Line]:
+    lines = []
+    for match in _LINE.finditer(text):
+        if match.start() == match.end():
+            break
+        lines.append(_Line(match.start(), match.end(), match.group().rstrip("\n")))
+    return lines
+
+
+# --- header --------------------------------------------------------------------------------------
+
+def _type_line(line: _Line, knowledge: Knowledge) -> str | None:
+    """The type name if `line` is a type line such as `KẾ HOẠCH` or `QUYẾT ĐỊNH`."""
+    bare = line.bare.rstrip(":").strip()
+    if not bare or bare != bare.upper():
+        return None
+    doc_type = knowledge.type_by_word.get(fold(bare))
+    return doc_type.name if doc_type else None
+
+
+def _header(lines: list[_Line], text: str, knowledge: Knowledge) -> tuple[DocumentHeader, int]:
+    """Read the header block; return it and the offset where the body starts."""
+    number_line = next(
+        (i for i, line in enumerate(lines[:_HEADER_LINES]) if _OWN_NUMBER.match(line.text) and _own_number_text(line)),
+        None,
+    )
+    search_from = number_line or 0
+    type_index = next(
+        (i for i in range(search_from, min(len(lines), search_from + 40)) if _type_line(lines[i], knowledge)),
+        None,
+    )
+    if number_line is None and type_index is None:
+        return DocumentHeader(), 0
+    fields: dict[str, object] = {}
+    if number_line is not None:
+        fields.update(_parse_own_number(lines[number_line], knowledge))
+        fields["issuer"] = _agency(lines, number_line)
+        fields.update(_parse_place_date(lines, number_line, type_index))
+    end = lines[number_line].end if number_line is not None else 0
+    if type_index is not None:
+        fields["type"] = _type_line(lines[type_index], knowledge)
+        title_lines = _title_lines(lines, type_index + 1, knowledge)
+        if title_lines:
+            fields["title"] = " ".join(" ".join(line.bare for line in title_lines).split())
+            end = title_lines[-1].end
+        else:
+            end = lines[type_index].end
+    elif number_line is not None:
+        end = max(end, _vv_end(lines, number_line))
+    return DocumentHeader(**fields), end  # type: ignore[arg-type]
+
+
+def _own_number_text(line: _Line) -> str:
+    match = _OWN_NUMBER.match(line.text)
+    rest = match.group("rest").strip() if match else ""
+    if NUMBER_RE.search(rest[:60]) or _BLANK_NUMBER.match(rest):
+        return rest
+    return ""
+
+
+def _parse_own_number(line: _Line, knowledge: Knowledge) -> dict[str, object]:
+    rest = _own_number_text(line)
+    found = NUMBER_RE.search(rest[:60])
+    if found and found.start() < 3:
+        number = parse_number(found, knowledge)
+        return {"number": number.normalised, "type": type_for_number(number, knowledge)}
+    blank = _BLANK_NUMBER.match(rest)
+    fields: dict[str, object] = {"number_blank": True}
+    if blank:
+        code = blank.group("code").split("-")[0]
+        doc_type = knowledge.state_type_by_code.get(knowledge.canonical_code(code))
+        if doc_type:
+            fields["type"] = doc_type.name
+    return fields
+
+
+def _agency(lines: list[_Line], number_line: int) -> str | None:
+    """The issuing body: the capitalised lines above `Số:`, without the national motto."""
+    parts: list[str] = []
+    for line in reversed(lines[max(0, number_line - 12):number_line]):
+        bare = line.bare.strip("-_ ")
+        if not bare or set(bare) <= set("-_=|"):
+            continue
+        folded = fold(bare)
+        if "cộng hòa" in folded or "cộng hoà" in folded or "độc lập" in folded or "chủ nghĩa việt nam" in folded:
+            continue
+        if bare != bare.upper() or len(bare) > 80 or ":" in bare:
+            break
+        parts.insert(0, bare)
+        if len(parts) == 3:
+            break
+    return " ".join(parts) or None
+
+
+def _parse_place_date(lines: list[_Line], number_line: int, type_index: int | None) -> dict[str, object]:
+    stop = type_index if type_index is not None else min(len(lines), number_line + 8)
+    window = "\n".join(line.bare for line in lines[max(0, number_line - 4):stop + 1])
+    match = _PLACE_DATE.search(window)
+    if not match:
+        return {}
+    fields: dict[str, object] = {}
+    if match.group("place"):
+        fields["place"] = match.group("place").strip(" *_")
+    if match.group("y"):
+        fields["year"] = int(match.group("y"))
+    if match.group("d") and match.group("m") and match.group("y"):
+        try:
+            fields["date"] = dt.date(int(match.group("y")), int(match.group("m")), int(match.group("d"))).isoformat()
+        except ValueError:
+            fields["date_blank"] = True
+    else:
+        fields["date_blank"] = True
+    return fields
+
+
+def _title_lines(lines: list[_Line], index: int, knowledge: Knowledge) -> list[_Line]:
+    """The trích yếu: the lines after the type line, up to a blank line or the body.
+
+    The first line may itself start with `Thực hiện` ("KẾ HOẠCH / Thực hiện công tác dân vận ...");
+    later lines stop at a preamble opener, a heading, or where upper-case title lines give way to
+    ordinary text.
+    """
+    taken: list[_Line] = []
+    for line in lines[index:index + 8]:
+        bare = line.bare
+        if not bare:
+            if taken:
+                break
+            continue
+        if set(bare) <= set("-_=") or _HEADING.match(bare) or _is_enacting(bare, knowledge):
+            break
+        if not taken:
+            if bare.endswith(";"):
+                break
+        elif _is_preamble_line(bare, knowledge) or (_is_upper(taken[-1].bare) and not _is_upper(bare)):
+            break
+        taken.append(line)
+    return taken
+
+
+def _is_upper(text: str) -> bool:
+    return text == text.upper()
+
+
+def _vv_end(lines: list[_Line], number_line: int) -> int:
+    """A công văn has no type line: its header ends after the `V/v` line."""
+    for line in lines[number_line:number_line + 6]:
+        if line.bare.startswith(("V/v", "v/v", "Về việc")):
+            return line.end
+    return lines[number_line].end
+
+
+# --- preamble and items -------------------------------------------------------------------------
+
+def _is_preamble_line(bare: str, knowledge: Knowledge) -> bool:
+    folded = fold(bare.lstrip("-+• "))
+    return any(folded.startswith(fold(opener)) for opener in knowledge.grammar.preamble_openers)
+
+
+def _is_enacting(bare: str, knowledge: Knowledge) -> bool:
+    stripped = bare.rstrip(":").strip()
+    return bare.endswith(":") and stripped == stripped.upper() and fold(stripped) in {
+        fold(w) for w in knowledge.grammar.enacting_lines
+    }
+
+
+def _is_closing(bare: str, knowledge: Knowledge) -> bool:
+    return any(bare.startswith(opener) for opener in knowledge.grammar.closing_openers)
+
+
+def _ends_sentence(bare: str) -> bool:
+    return bare.rstrip("*_ ").endswith((".", ";", ":", "!", "?"))
+
+
+def _preamble(lines: list[_Line], first: int, stop: int, knowledge: Knowledge) -> tuple[int, int] | None:
+    """The preamble span: lines opening with `Căn cứ`/`Thực hiện`/... up to the first item.
+
+    A narrative paragraph that merely starts with `Thực hiện` (as in a Chỉ thị) is not a preamble:
+    every paragraph of a preamble opens with one of the openers, except a short lead-in at its end
+    ("UBND xã xây dựng Kế hoạch ... như sau:", "Chính phủ ban hành Nghị định ...").
+    """
+    start = None
+    lead_ins = 0
+    end = None
+    in_paragraph = False
+    for line in lines[first:stop]:
+        bare = line.bare
+        if not bare:
+            in_paragraph = False
+            continue
+        if start is None:
+            if not _is_preamble_line(bare, knowledge):
+                if set(bare) <= set("-_=*|"):
+                    continue
+                return None
+            start = line.start
+        elif not in_paragraph and not _is_preamble_line(bare, knowledge):
+            lead_ins += 1
+            if lead_ins > 2:
+                return None
+        end = line.end
+        in_paragraph = not _ends_sentence(bare)
+    if start is None or end is None:
+        return None
+    return start, end
+
+
+def _successor(kind: str, previous: str, current: str) -> bool:
+    if kind in ("roman", "chuong"):
+        return roman_value(current) == roman_value(previous) + 1
+    if kind == "letter":
+        return _LETTERS.find(current) == _LETTERS.find(previous) + 1
+    if kind == "dotted":
+        head_p, _, last_p = previous.rpartition(".")
+        head_c, _, last_c = current.rpartition(".")
+        return head_p == head_c and int(last_c) == int(last_p) + 1
+    return int(current) == int(previous) + 1
+
+
+def _is_first(kind: str, value: str) -> bool:
+    if kind in ("roman", "chuong"):
+        return value == "I"
+    if kind == "letter":
+        return value == "a"
+    if kind == "dotted":
+        return value.endswith(".1")
+    return value == "1"
+
+
+_ORDER = ("chuong", "dieu", "roman", "arabic", "dotted", "letter")
+
+
+class _ItemBuilder:
+    """Keeps the stack of open items and turns accepted headings into labelled PlanItems."""
+
+    def __init__(self) -> None:
+        self.stack: list[tuple[str, str, str, int, str]] = []  # kind, value, label, start, title
+        self.items: list[PlanItem] = []
+        self.last_dieu = 0
+
+    def offer(self, kind: str, value: str, start: int, title: str) -> bool:
+        if kind == "dieu":
+            number = int(regex.match(r"\d+", value).group())
+            if number != self.last_dieu + 1 and not (number == self.last_dieu and value[-1].isalpha()):
+                return False
+            self.last_dieu = number
+            self._close_from(lambda k: k != "chuong", start)
+        elif kind == "chuong":
+            if not self._fits(kind, value):
+                return False
+            self._close_from(lambda k: True, start)
+        else:
+            position = next((i for i, frame in enumerate(self.stack) if frame[0] == kind), None)
+            if position is not None:
+                if not _successor(kind, self.stack[position][1], value):
+                    return False
+                self._close(len(self.stack) - position, start)
+            elif not _is_first(kind, value):
+                return False
+            if kind == "roman":
+                self._close_from(lambda k: k not in ("chuong",), start)
+        parent = self._parent_label()
+        label = self._label(kind, value)
+        self.stack.append((kind, value, label, start, title))
+        self.items.append(PlanItem(label, title, start, start, parent))
+        return True
+
+    def _fits(self, kind: str, value: str) -> bool:
+        previous = next((f for f in self.stack if f[0] == kind), None)
+        return _successor(kind, previous[1], value) if previous else _is_first(kind, value)
+
+    def _parent_label(self) -> str | None:
+        return self.stack[-1][2] if self.stack else None
+
+    def _label(self, kind: str, value: str) -> str:
+        if kind == "chuong":
+            return f"Chương {value}"
+        if kind == "dieu":
+            return f"Điều {value}"
+        if kind == "dotted":
+            prefix = next((f[2] for f in reversed(self.stack) if f[0] in ("roman", "dieu")), None)
+            return f"{prefix}.{value}" if prefix else value
+        parent = self._parent_label()
+        if parent and self.stack[-1][0] != "chuong":
+            return f"{parent}.{value}"
+        return value
+
+    def _close_from(self, predicate, end: int) -> None:  # type: ignore[no-untyped-def]
+        while self.stack and predicate(self.stack[-1][0]):
+            self._close(1, end)
+
+    def _close(self, count: int, end: int) -> None:
+        for _ in range(count):
+            kind, value, label, start, title = self.stack.pop()
+            index = max(i for i, item in enumerate(self.items) if item.label == label and item.start == start)
+            self.items[index] = PlanItem(label, title, start, end, self.items[index].parent)
+
+    def finish(self, end: int) -> list[PlanItem]:
+        self._close(len(self.stack), end)
+        return self.items
+
+
+def _heading(bare: str) -> tuple[str, str] | None:
+    match = _HEADING.match(bare)
+    if not match:
+        return None
+    kind = next(k for k in _ORDER if match.group(k))
+    value = match.group(f"{kind}_n")
+    return kind, value
+
+
+def _item_title(bare: str) -> str:
+    text = _HEADING.sub("", bare, count=1).strip(" *_:")
+    sentence = regex.split(r"(?<=[.:;])\s", text, maxsplit=1)[0]
+    return sentence[:160].rstrip(" .:;")
+
+
+def outline(text: str, knowledge: Knowledge | None = None) -> Outline:
+    """The structure of normalised `text`."""
+    knowledge = knowledge or load()
+    lines = _lines(text)
+    header, header_end = _header(lines, text, knowledge)
+    first_body = next((i for i, line in enumerate(lines) if line.start >= header_end), len(lines))
+    builder = _ItemBuilder()
+    closing_start = len(text)
+    first_item_line = None
+    for index in range(first_body, len(lines)):
+        line = lines[index]
+        bare = line.bare
+        if not bare:
+            continue
+        if _is_closing(bare, knowledge) and (builder.items or index > first_body):
+            closing_start = line.start
+            break
+        if _is_enacting(bare, knowledge):
+            first_item_line = first_item_line if first_item_line is not None else index
+            continue
+        heading = _heading(bare)
+        if heading and builder.offer(*heading, line.content_start, _item_title(bare)):
+            first_item_line = first_item_line if first_item_line is not None else index
+    items = builder.finish(closing_start)
+    preamble_stop = first_item_line if first_item_line is not None else len(lines)
+    preamble = _preamble(lines, first_body, preamble_stop, knowledge)
+    spans = (preamble,) if preamble else ()
+    if preamble:
+        items.insert(0, PlanItem("preamble", "Căn cứ", preamble[0], preamble[1], None))
+    return Outline(header, header_end, spans, tuple(items), closing_start)

@@ -1,0 +1,50 @@
+"""One way through: read -> normalise -> outline -> extract -> resolve.
+
+Each stage is its own module; this one only wires them together and maps the outline's offsets
+back to the original text, so every record a caller sees points into the file as read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+
+from .extract import extract
+from .knowledge import Knowledge, load
+from .models import ExtractedDocument, PlanItem, SourceText
+from .normalise import NormalisedText, normalise
+from .outline import outline
+from .read import DEFAULT_MAX_BYTES, InputError, read_source
+from .resolve import resolve
+
+
+def extract_text(text: str, source: str = "<text>", knowledge: Knowledge | None = None) -> ExtractedDocument:
+    """Parse one document's text."""
+    knowledge = knowledge or load()
+    clean = normalise(text)
+    structure = outline(clean.text, knowledge)
+    citations = resolve(extract(clean.text), structure, clean, knowledge)
+    items = tuple(_to_original(item, clean) for item in structure.items)
+    return ExtractedDocument(source, text, structure.header, items, citations)
+
+
+def extract_source(source: SourceText, knowledge: Knowledge | None = None) -> ExtractedDocument:
+    document = extract_text(source.text, source.path, knowledge)
+    return replace(document, notes=source.notes)
+
+
+def extract_paths(
+    paths: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[ExtractedDocument | InputError]:
+    """Each path's document, or the InputError that says why it could not be read."""
+    for path in paths:
+        try:
+            source = read_source(path, max_bytes=max_bytes)
+        except InputError as error:
+            yield error
+            continue
+        yield extract_source(source)
+
+
+def _to_original(item: PlanItem, clean: NormalisedText) -> PlanItem:
+    return replace(item, start=clean.to_original(item.start), end=clean.to_original(item.end, is_end=True))

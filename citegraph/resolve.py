@@ -1,0 +1,200 @@
+"""Turn raw mentions into citations: place them in the outline, give each a canonical key, link
+later mentions to earlier ones, and resolve laws cited by name to their numbers.
+
+The key is the identity of the cited document. Mentions of one document must share it whatever
+their spacing, look-alike letters or leading zeros; different documents must not: a Party number
+recurs every term (`18-NQ/TW` of 2017 and of 2022), and an administrative number every year.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import unicodedata
+from dataclasses import replace
+
+import regex
+
+from .extract import NUMBER_RE, Mention, parse_number
+from .knowledge import Knowledge, fold
+from .models import Citation, DocumentHeader, DocumentNumber, Outline, PlanItem
+from .normalise import LineIndex, NormalisedText
+
+
+def strip_zeros(ordinal: str) -> str:
+    """`05` -> `5`, `066.7` -> `66.7`: leading zeros do not change the document."""
+    head, dot, tail = ordinal.partition(".")
+    return (head.lstrip("0") or "0") + dot + tail
+
+
+def number_key(number: DocumentNumber) -> str:
+    """The number part of a key: normalised, without leading zeros, `14-CP` written `14/CP`."""
+    ordinal = strip_zeros(number.ordinal)
+    if number.family == "party":
+        return f"{ordinal}-{number.normalised.split('-', 1)[1]}"
+    if number.family == "old":
+        return f"{ordinal}/{number.issuer_codes[0]}"
+    return f"{ordinal}/{number.normalised.split('/', 1)[1]}"
+
+
+def document_key(
+    number: DocumentNumber | None,
+    date: dt.date | None,
+    term: str | None,
+    knowledge: Knowledge,
+    *,
+    type_name: str | None = None,
+    name: str | None = None,
+    year: int | None = None,
+) -> str:
+    """The canonical identity of a cited document."""
+    if number is None:
+        label = unicodedata.normalize("NFC", f"{type_name} {name}" if name else f"{type_name}")
+        label = " ".join(fold(label).split())
+        return f"{label}@{year}" if year else label
+    base = number_key(number)
+    if number.family == "party":
+        party_term = term or (knowledge.party_term_on(date).roman if date and knowledge.party_term_on(date) else None)
+        return f"{base}@{party_term}" if party_term else base
+    if number.year:
+        return base
+    return f"{base}@{date.year}" if date else base
+
+
+class _Placement:
+    """Which item and role an offset in the normalised text belongs to."""
+
+    def __init__(self, outline: Outline) -> None:
+        self.outline = outline
+        self.items = [item for item in outline.items if item.label != "preamble"]
+        self.starts = [item.start for item in self.items]
+
+    def item_at(self, offset: int) -> PlanItem | None:
+        if any(start <= offset < end for start, end in self.outline.preamble):
+            return next(item for item in self.outline.items if item.label == "preamble")
+        index = bisect.bisect_right(self.starts, offset) - 1
+        while index >= 0:
+            item = self.items[index]
+            if item.start <= offset < item.end:
+                return item
+            index -= 1
+        return None
+
+
+def _law_number(mention: Mention, knowledge: Knowledge) -> tuple[DocumentNumber | None, str | None]:
+    """(number, printed number) of a law cited by name, when the name and year pin one law."""
+    if mention.number or not mention.name or mention.type is None:
+        return mention.number, mention.number.normalised if mention.number else None
+    laws = knowledge.find_laws(mention.type, mention.name)
+    year = mention.year
+    candidates = [law for law in laws if year is None or (law.date and law.date.year == year)]
+    numbered = [law for law in candidates if law.number]
+    if year and len(numbered) == 1:
+        printed = numbered[0].number
+        match = regex.match(r"(\d+)/(\d{4})/(.+)", printed or "")
+        if match:
+            return DocumentNumber(printed, printed, "state", match.group(1), int(match.group(2)), None, (match.group(3),)), printed
+        return None, printed
+    return None, None
+
+
+def _normalisations(mention: Mention, clean: NormalisedText, start: int, end: int) -> tuple[str, ...]:
+    found = sorted({edit.reason for edit in clean.edits_within(start, end) if edit.reason != "line-end"})
+    notes = list(mention.notes)
+    number = mention.number
+    if number and number.text.replace(" ", "") != number.normalised and number.family != "old":
+        notes.append("code-case")
+    return tuple(found) + tuple(notes)
+
+
+def resolve(
+    mentions: list[Mention],
+    outline: Outline,
+    clean: NormalisedText,
+    knowledge: Knowledge,
+) -> tuple[Citation, ...]:
+    """Citations in document order, outside the header and never the document's own number."""
+    placement = _Placement(outline)
+    lines = LineIndex(clean.original)
+    own_key = _own_key(outline.header, knowledge)
+    citations: list[Citation] = []
+    by_name: dict[str, int] = {}
+    for mention in mentions:
+        if mention.anchor < outline.header_end:
+            continue
+        number, printed = _law_number(mention, knowledge)
+        key = document_key(
+            number, mention.date, mention.term, knowledge, type_name=mention.type, name=mention.name, year=mention.year
+        )
+        if own_key and key == own_key:
+            continue
+        antecedent = None
+        if mention.name:
+            name_key = fold(f"{mention.type} {mention.name}")
+            if name_key in by_name:
+                antecedent = by_name[name_key]
+                earlier = citations[antecedent]
+                if number is None and mention.year is None:
+                    key, printed = earlier.key, earlier.number
+            else:
+                by_name[name_key] = len(citations)
+        start = clean.to_original(mention.start)
+        end = clean.to_original(mention.end, is_end=True)
+        line, column = lines.position(start)
+        item = placement.item_at(mention.anchor)
+        citations.append(
+            Citation(
+                text=clean.original[start:end],
+                start=start,
+                end=end,
+                line=line,
+                column=column,
+                type=mention.type,
+                number=printed,
+                date=mention.date.isoformat() if mention.date else None,
+                issuer=mention.issuer,
+                title=mention.title,
+                term=mention.term,
+                pinpoint=mention.pinpoint,
+                item=item.label if item else None,
+                role="basis" if item and item.label == "preamble" else "reference",
+                key=key,
+                family=number.family if number else ("law" if mention.name else None),
+                year=mention.year,
+                name=mention.name,
+                number_parts=mention.number,
+                normalisations=_normalisations(mention, clean, start, end),
+                antecedent=antecedent,
+                shared=mention.shared,
+                quoted_title=mention.quoted_title,
+                title_quote_balanced=mention.title_quote_balanced,
+            )
+        )
+    return tuple(_attach_undated(citations))
+
+
+def _own_key(header: DocumentHeader, knowledge: Knowledge) -> str | None:
+    """The document's own key, so that its number quoted in its own text is not a citation."""
+    match = NUMBER_RE.fullmatch(header.number or "")
+    if not match:
+        return None
+    date = dt.date.fromisoformat(header.date) if header.date else None
+    number = parse_number(match, knowledge)
+    if date is None and header.year and not number.year and number.family == "state":
+        return f"{number_key(number)}@{header.year}"
+    return document_key(number, date, None, knowledge)
+
+
+def _attach_undated(citations: list[Citation]) -> list[Citation]:
+    """`Kế hoạch số 85/KH-UBND` without a date is the dated 85/KH-UBND cited elsewhere in the text."""
+    dated: dict[str, set[str]] = {}
+    for citation in citations:
+        if "@" in citation.key and citation.number:
+            dated.setdefault(citation.key.split("@")[0], set()).add(citation.key)
+    result = []
+    for citation in citations:
+        candidates = dated.get(citation.key, set())
+        if "@" not in citation.key and len(candidates) == 1:
+            citation = replace(citation, key=next(iter(candidates)))
+        result.append(citation)
+    return result
