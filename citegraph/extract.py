@@ -61,6 +61,8 @@ LAW_YEAR_RE = regex.compile(rf"\s+(?:nước [^\n]{{0,60}}?\s+)?năm\s+(?P<y>{YE
 LAW_NUMBER_INTRO_RE = regex.compile(rf"\s*,?\s*[Ss]ố\s*:?\s*(?={ORDINAL}/)")
 SELF_REFERENCE_RE = regex.compile(r"\s+này(?![\p{L}])")
 WORD_RE = regex.compile(r"[^\s]+")
+# An amending law's name ("sửa đổi, bổ sung một số điều của Luật X và Luật Y") uses these freely.
+_AMENDING_NAME_WORDS = frozenset({"và", "của", "về", "số", "có", "liên", "quy", "định"})
 _STOP_LAW_WORDS = frozenset(
     "năm số ngày được và theo đã để trong tại thì là có này hiện hành quy định về của với cho khi nhằm".split()
 )
@@ -403,7 +405,7 @@ def _law_name(text: str, pos: int, type_name: str, pats: Patterns) -> tuple[int,
         if "\n\n" in text[words[-1].end() if words else pos:word.start()].replace(" ", "").replace("\t", ""):
             break
         words.append(word)
-        if len(words) == 20:
+        if len(words) == 32:
             break
     if not words:
         return None
@@ -416,10 +418,10 @@ def _law_name(text: str, pos: int, type_name: str, pats: Patterns) -> tuple[int,
         return None
     amending = fold(first) == "sửa"
     end = words[0].start()
-    for index, word in enumerate(words[:14 if amending else 10]):
+    for index, word in enumerate(words[:32 if amending else 10]):
         token = word.group()
         bare = token.rstrip(",;.:)")
-        if index and fold(bare) in _STOP_LAW_WORDS and not (amending and fold(bare) in {"và", "của", "về"}):
+        if index and fold(bare) in _STOP_LAW_WORDS and not (amending and fold(bare) in _AMENDING_NAME_WORDS):
             break
         if index and (token[0] in "(“\"" or (not amending and bare[:1].isupper() and fold(bare) in {"luật"})):
             break
@@ -434,6 +436,8 @@ def _law_mentions(text: str, pats: Patterns) -> list[Mention]:
     mentions: list[Mention] = []
     seen_names: set[str] = set()
     for match in LAW_WORD_RE.finditer(text):
+        if mentions and match.start() < mentions[-1].end:
+            continue  # `Luật sửa đổi ... của Luật Xây dựng`: the amended law is part of the name
         if SELF_REFERENCE_RE.match(text, match.end()):
             continue
         type_name = match.group()
