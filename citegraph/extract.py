@@ -20,7 +20,7 @@ import regex
 from .knowledge import Knowledge, fold, load
 from .models import DocumentNumber
 
-CODE = r"[A-ZĐ][A-Za-zĐđ&]*\d*"
+CODE = r"[A-ZĐ][A-Za-zĐđ&]*\d*(?:\.[IVX]+\b)?"  # `V.I`: a unit code (Vụ I) in `11554/VPCP-V.I`
 ORDINAL = r"\d{1,5}(?:\.\d{1,3})?[a-zđ]?"
 YEAR = r"(?:19|20)\d{2}"
 ROMAN = r"[IVXL]{1,6}"
@@ -34,8 +34,12 @@ _PARTY = (
     rf"(?P<p_codes>{CODE}(?:(?:-[ ]?|[ ]-){CODE})*)"
 )
 NUMBER_RE = regex.compile(rf"(?<![\p{{L}}\d/\-.])(?:{_PARTY}|{_STATE})(?![\p{{L}}\d])")
-# `14-CP`, `05-CP`: the pre-1990s shape, only trusted right after a type word.
+# Shapes only trusted right after a type word: `14-CP`, `05-CP` (before the 1990s) and a number
+# whose slash was dropped (`1830 QĐ-UBND`).
 OLD_NUMBER_RE = regex.compile(rf"(?P<o_ord>\d{{1,5}})[ ]?-[ ]?(?P<o_codes>{CODE})(?![\p{{L}}\d/])")
+NO_SLASH_RE = regex.compile(
+    rf"(?P<s_ord>\d{{1,5}})[ ](?P<s_year>)(?P<s_codes>{CODE}-{CODE}(?:-{CODE})*)(?![\p{{L}}\d/])"
+)
 
 _DATE = (
     rf"(?:(?P<d>\d{{1,2}})[ ]?(?P<sep>[/.\-])[ ]?(?P<m>\d{{1,2}})[ ]?(?P=sep)[ ]?(?P<y>{YEAR})"
@@ -48,6 +52,10 @@ TERM_RE = regex.compile(
     rf"\s*,?\s*(?P<open>\()?\s*(?:[Kk]hóa|[Kk]hoá|KHÓA)\s+(?P<roman>{ROMAN})\b\s*(?(open)\))"
 )
 ISSUER_INTRO_RE = regex.compile(r"\s*,?\s*(?:của|do)\s+")
+# "Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số ...": the author stands before the citation.
+ISSUER_BEFORE_RE = regex.compile(
+    r"(?:đề nghị|đề xuất|ý kiến)\s+của\s+(?P<issuer>(?:(?!của\s)[^;:.()])+?)\s+tại\s*$"
+)
 PLACE = r"\p{Lu}\p{Ll}*(?:[ ](?:\p{Lu}\p{Ll}*|\d{1,3}(?!\d)))*"
 _PINPOINT = (
     r"(?:(?:[Đđ]iểm\s+[a-zđ]\d?\s*,?\s+)?(?:[Kk]hoản\s+\d+[a-zđ]?\s*,?\s+)?[Đđ]iều\s+\d+[a-zđ]?"
@@ -68,9 +76,15 @@ _STOP_LAW_WORDS = frozenset(
 )
 
 
+Span = tuple[int, int]
+
+
 @dataclass(frozen=True)
 class Mention:
-    """A citation found in the normalised text, before it is placed in the outline."""
+    """A citation found in the normalised text, before it is placed in the outline.
+
+    The issuer, title and name are spans, so the caller can report them as written in the original.
+    """
 
     start: int
     end: int
@@ -78,12 +92,13 @@ class Mention:
     type: str | None
     number: DocumentNumber | None
     date: dt.date | None
-    issuer: str | None
+    issuer: Span | None
     issuer_code: str | None
-    title: str | None
+    title: Span | None
     term: str | None
     pinpoint: str | None
     name: str | None = None
+    name_span: Span | None = None
     year: int | None = None
     quoted_title: bool = False
     title_quote_balanced: bool = True
@@ -95,10 +110,10 @@ class Mention:
 class _Tail:
     end: int
     date: dt.date | None = None
-    issuer: str | None = None
+    issuer: Span | None = None
     issuer_code: str | None = None
     term: str | None = None
-    title: str | None = None
+    title: Span | None = None
     quoted_title: bool = False
     title_quote_balanced: bool = True
     notes: tuple[str, ...] = ()
@@ -109,7 +124,7 @@ class Patterns:
 
     def __init__(self, knowledge: Knowledge) -> None:
         self.knowledge = knowledge
-        words = "|".join(regex.escape(w) for w in knowledge.type_words())
+        words = "|".join(_spaced(w) for w in knowledge.type_words())
         shorthands = "|".join(regex.escape(s) for s in knowledge.shorthands())
         self.type_before = regex.compile(
             rf"(?r)(?:(?P<pin>{_PINPOINT})\s+(?:của\s+|tại\s+)?)?"
@@ -121,9 +136,7 @@ class Patterns:
             rf"(?r)(?i:{'|'.join(regex.escape(w) for w in knowledge.grammar.not_a_document)})"
             r"\s*(?:[Ss]ố\s*)?:?\s*"
         )
-        self.type_then_old_number = regex.compile(
-            rf"(?<![\p{{L}}])(?i:(?P<word>{words}))\s*(?:[Ss]ố\s*)?:?\s*(?={OLD_NUMBER_RE.pattern})"
-        )
+        self.type_then_digit = regex.compile(rf"(?<![\p{{L}}])(?i:{words})\s*(?:[Ss]ố\s*)?:?\s*(?=\d)")
         self.next_citation = regex.compile(
             rf"(?:,|;|\s+và)\s*(?:các\s+)?(?:{words}|{shorthands})(?=\s*(?:[Ss]ố|\d))"
             rf"|,\s*(?:các\s+)?(?:{words})\b"
@@ -133,13 +146,20 @@ class Patterns:
         self.issuer_alias, self.alias_code = self._issuer_aliases(knowledge)
         heads = sorted(knowledge.grammar.open_issuer_heads, key=len, reverse=True)
         self.open_issuer = regex.compile(rf"(?:{'|'.join(regex.escape(h) for h in heads)})\s+\p{{Lu}}|\p{{Lu}}\p{{Ll}}*\s+\p{{Lu}}")
-        openers = sorted(knowledge.grammar.title_openers, key=len, reverse=True)
-        self.title_open = regex.compile(
-            rf"\s*,?\s*(?:(?P<quote>[“\"«])|(?i:(?P<opener>{'|'.join(regex.escape(o) for o in openers)}))(?=[\s“\"]))"
+        self.title_open = self._title_open(knowledge.grammar.title_openers)
+        self.title_open_after_issuer = self._title_open(
+            knowledge.grammar.title_openers + knowledge.grammar.title_openers_after_issuer
         )
+        stops = "|".join(regex.escape(stop) for stop in knowledge.grammar.title_stops)
+        self.title_break = regex.compile(rf"{_TITLE_BREAK}|{stops}")
         self.open_issuer_stop = regex.compile(
             r"\s+(?:về việc|về|V/v|quy định|ban hành|hướng dẫn|phê duyệt|ngày|năm \d)(?![\p{L}])|[;,.:()“”\"«»\n]"
         )
+
+    @staticmethod
+    def _title_open(openers: tuple[str, ...]) -> regex.Pattern[str]:
+        words = "|".join(regex.escape(o) for o in sorted(openers, key=len, reverse=True))
+        return regex.compile(rf"\s*,?\s*(?:(?P<quote>[“\"«])|(?i:(?P<opener>{words}))(?=[\s“\"]))")
 
     @staticmethod
     def _issuer_aliases(knowledge: Knowledge) -> tuple[regex.Pattern[str], dict[str, str]]:
@@ -148,8 +168,13 @@ class Patterns:
             for alias in issuer.aliases:
                 alias_code.setdefault(fold(alias), issuer.code)
         aliases = sorted(alias_code, key=len, reverse=True)
-        body = "|".join(regex.escape(a) for a in aliases)
+        body = "|".join(_spaced(alias) for alias in aliases)
         return regex.compile(rf"(?i:(?P<alias>{body}))(?:\s+Đảng)?(?![\p{{L}}])"), alias_code
+
+
+def _spaced(phrase: str) -> str:
+    """A pattern for `phrase` that lets any whitespace, a line break included, stand between words."""
+    return r"\s+".join(regex.escape(word) for word in phrase.split())
 
 
 @cache
@@ -234,9 +259,9 @@ def _read_issuer(text: str, pos: int, pats: Patterns) -> tuple[int, str, str | N
     return pos + len(phrase), phrase, None
 
 
-_TITLE_BREAK_RE = regex.compile(
-    r"[;]|\.(?=\s|$)|:(?=\s*\n)|\(sau đây|\n[ \t]*\n|\n(?=[ \t]*(?:[-+•*]|\d+[.)]|[a-zđ]\)|[IVX]+\.|Căn cứ|Theo đề nghị|Xét đề nghị|Điều \d))"
-    r"|\s+và các văn bản\s|[“”\"«»]"
+_TITLE_BREAK = (
+    r"[;]|\.(?=\s|$)|:(?=\s*\n)|\(sau đây|\n[ \t]*\n"
+    r"|\n(?=[ \t]*(?:[-+•*]|\d+[.)]|[a-zđ]\)|[IVX]+\.|Căn cứ|Theo đề nghị|Xét đề nghị|Điều \d))|[“”\"«»]"
 )
 _MAX_TITLE = 600
 
@@ -250,10 +275,15 @@ def _read_title(text: str, pos: int, quoted: str | None, pats: Patterns) -> tupl
     limit = min(len(text), pos + _MAX_TITLE)
     next_citation = pats.next_citation.search(text, pos, limit)
     hard_limit = next_citation.start() if next_citation else limit
+    embedded = NUMBER_RE.search(text, pos, hard_limit)
+    if embedded:
+        # "sửa đổi, bổ sung một số điều của Nghị định số 68/2017/NĐ-CP": the title ends with the
+        # document it names; what follows is the citing sentence (or that document's own tail).
+        hard_limit = embedded.end()
     inner_open = False
     cursor = pos
     while True:
-        stop = _TITLE_BREAK_RE.search(text, cursor, hard_limit)
+        stop = pats.title_break.search(text, cursor, hard_limit)
         if not stop:
             return hard_limit, text[pos:hard_limit], quoted is None and not inner_open
         mark = stop.group()
@@ -297,16 +327,16 @@ def read_tail(text: str, pos: int, pats: Patterns, *, want_title: bool = True) -
         if issuer is None and (m := ISSUER_INTRO_RE.match(text, pos)):
             found = _read_issuer(text, m.end(), pats)
             if found:
-                pos, issuer, issuer_code = found
+                issuer, issuer_code, pos = (m.end(), found[0]), found[2], found[0]
                 continue
         break
-    if want_title and (m := pats.title_open.match(text, pos)):
+    opener = pats.title_open_after_issuer if issuer else pats.title_open
+    if want_title and (m := opener.match(text, pos)):
         quote = m.group("quote")
         start = m.end() if quote else m.start("opener")
         end, raw, balanced = _read_title(text, start, quote, pats)
-        cleaned = " ".join(raw.split()).strip(" ,")
-        if cleaned:
-            title = cleaned
+        if raw.strip(" ,\n\t"):
+            title = (start, start + len(raw.rstrip(" ,\n\t")))
             quoted = bool(quote)
             pos = end + (1 if quote and balanced else 0)
             if quote and not balanced:
@@ -335,6 +365,25 @@ def _frame_before(text: str, start: int, pats: Patterns) -> tuple[int, str | Non
     return start, None, None
 
 
+def _issuer_before(text: str, start: int, type_name: str | None, pats: Patterns) -> Span | None:
+    """An issuer written before the citation.
+
+    "Theo đề nghị của Giám đốc Sở X tại Tờ trình số ..." names the author first, and Party texts say
+    "nghe Báo cáo của Ban Tổ chức Trung ương về ... (Báo cáo số 565-BC/BTCTW, ...)".
+    """
+    if before := ISSUER_BEFORE_RE.search(text, max(0, start - 200), start):
+        return before.span("issuer")
+    if type_name and text[start - 1:start] == "(":
+        sentence_start = max(0, start - 300)
+        if boundary := regex.search(r"(?r)[.;]\s", text, pos=sentence_start, endpos=start):
+            sentence_start = boundary.end()
+        for mention in regex.finditer(rf"{_spaced(type_name)}\s+của\s+", text, pos=sentence_start, endpos=start):
+            found = _read_issuer(text, mention.end(), pats)
+            if found:
+                return mention.end(), found[0]
+    return None
+
+
 def _is_form_code(text: str, start: int, pats: Patterns) -> bool:
     """`Mẫu số 03/HNMT`, `Phụ lục 02/KH`: an annex or form code, not a document."""
     hit = pats.not_a_document.match(text, max(0, start - 40), start)
@@ -344,10 +393,12 @@ def _is_form_code(text: str, start: int, pats: Patterns) -> bool:
 def _number_mentions(text: str, pats: Patterns, taken: list[tuple[int, int]]) -> list[Mention]:
     knowledge = pats.knowledge
     anchors: list[tuple[int, regex.Match[str]]] = [(m.start(), m) for m in NUMBER_RE.finditer(text)]
-    for frame in pats.type_then_old_number.finditer(text):
-        old = OLD_NUMBER_RE.match(text, frame.end())
-        if old:
-            anchors.append((old.start(), old))
+    for frame in pats.type_then_digit.finditer(text):
+        if NUMBER_RE.match(text, frame.end()):
+            continue
+        irregular = OLD_NUMBER_RE.match(text, frame.end()) or NO_SLASH_RE.match(text, frame.end())
+        if irregular:
+            anchors.append((irregular.start(), irregular))
     anchors.sort(key=lambda pair: pair[0])
     mentions: list[Mention] = []
     for start, match in anchors:
@@ -356,7 +407,9 @@ def _number_mentions(text: str, pats: Patterns, taken: list[tuple[int, int]]) ->
         number = parse_number(match, knowledge)
         span_start, type_name, pinpoint = _frame_before(text, start, pats)
         notes: list[str] = []
-        if " " in number.text:
+        if match.re is NO_SLASH_RE:
+            notes.append("missing-slash")
+        elif " " in number.text:
             notes.append("space-in-number")
         previous = mentions[-1] if mentions else None
         coordinated = (
@@ -370,6 +423,8 @@ def _number_mentions(text: str, pats: Patterns, taken: list[tuple[int, int]]) ->
         if type_name is None:
             type_name = implied
         tail = read_tail(text, match.end(), pats)
+        if tail.issuer is None:
+            tail = replace(tail, issuer=_issuer_before(text, span_start, type_name, pats))
         mentions.append(
             Mention(
                 start=span_start,
@@ -405,20 +460,21 @@ def _law_name(text: str, pos: int, type_name: str, pats: Patterns) -> tuple[int,
         if "\n\n" in text[words[-1].end() if words else pos:word.start()].replace(" ", "").replace("\t", ""):
             break
         words.append(word)
-        if len(words) == 32:
+        if len(words) == 48:
             break
     if not words:
         return None
     for count in range(len(words), 0, -1):
-        candidate = text[words[0].start():words[count - 1].end()].rstrip(",;.:)")
-        if pats.knowledge.find_laws(type_name, candidate):
-            return words[0].start() + len(candidate), candidate
+        raw = text[words[0].start():words[count - 1].end()]
+        for candidate in dict.fromkeys((raw.rstrip(",;.:"), raw.rstrip(",;.:)"))):
+            if pats.knowledge.find_laws(type_name, candidate):
+                return words[0].start() + len(candidate), candidate
     first = words[0].group()
     if not (first[0].isupper() or fold(first) == "sửa"):
         return None
     amending = fold(first) == "sửa"
     end = words[0].start()
-    for index, word in enumerate(words[:32 if amending else 10]):
+    for index, word in enumerate(words[:48 if amending else 10]):
         token = word.group()
         bare = token.rstrip(",;.:)")
         if index and fold(bare) in _STOP_LAW_WORDS and not (amending and fold(bare) in _AMENDING_NAME_WORDS):
@@ -485,6 +541,7 @@ def _law_mentions(text: str, pats: Patterns) -> list[Mention]:
                 term=None,
                 pinpoint=pinpoint,
                 name=name if type_name != "Hiến pháp" else None,
+                name_span=(name_end - len(name), name_end) if type_name != "Hiến pháp" else None,
                 year=year or (number.year if number else None) or (date.year if date else None),
             )
         )
@@ -509,12 +566,16 @@ def _share_coordinated(mentions: list[Mention], text: str, pats: Patterns) -> li
             continue
         shared: list[str] = []
         updates: dict[str, object] = {}
+        if first.date is None and second.date:
+            # `A và B ngày D của X`: the date and issuer after B belong to both, or only to B when the
+            # date cannot be A's (`Nghị định 68/2017/NĐ-CP và Nghị định 66/2020/NĐ-CP ngày ... 2020`).
+            if first.year not in (None, second.date.year):
+                continue
+            updates["date"] = second.date
+            shared.append("date")
         if first.issuer is None and second.issuer and _issuer_fits(first, second.issuer_code):
             updates.update(issuer=second.issuer, issuer_code=second.issuer_code)
             shared.append("issuer")
-        if first.date is None and second.date and (first.year in (None, second.date.year)):
-            updates["date"] = second.date
-            shared.append("date")
         if first.term is None and second.term:
             updates["term"] = second.term
             shared.append("term")
@@ -535,8 +596,7 @@ def extract(text: str) -> list[Mention]:
     """Every citation in normalised `text`, in order of appearance."""
     pats = patterns()
     laws = _law_mentions(text, pats)
-    numbered_laws = [(m.anchor, m.end) for m in laws if m.number]
-    numbers = _number_mentions(text, pats, numbered_laws)
+    numbers = _number_mentions(text, pats, [(m.anchor, m.end) for m in laws])
     number_spans = [(m.start, m.end) for m in numbers]
     laws = [m for m in laws if m.number or not _inside(m.anchor, number_spans)]
     mentions = sorted(numbers + laws, key=lambda m: m.start)

@@ -15,10 +15,23 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from .normalise import normalise
+
+
+def clean(text: str) -> str:
+    """Data text spelled as the extractor sees documents: NFC, new-style tone marks, plain dashes."""
+    return normalise(text).text
+
 
 def fold(text: str) -> str:
-    """Case-insensitive comparison key for Vietnamese text (NFC, casefolded, single spaces)."""
-    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+    """Case-insensitive comparison key for Vietnamese text (clean, casefolded, single spaces)."""
+    return " ".join(clean(text).casefold().split())
+
+
+def strip_marks(text: str) -> str:
+    """`QUYÉT ĐỊNH` -> `quyet đinh`: a key that survives OCR's wrong diacritics (đ is kept)."""
+    decomposed = unicodedata.normalize("NFD", fold(text))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 @dataclass(frozen=True)
@@ -69,6 +82,10 @@ class Grammar:
     enacting_lines: tuple[str, ...]
     closing_openers: tuple[str, ...]
     title_openers: tuple[str, ...]
+    title_openers_after_issuer: tuple[str, ...]
+    title_stops: tuple[str, ...]
+    authority_lines: tuple[str, ...]
+    page_trailers: tuple[str, ...]
     level_words: tuple[str, ...]
     open_issuer_heads: tuple[str, ...]
     not_a_document: tuple[str, ...]
@@ -94,6 +111,7 @@ class Knowledge:
         self.grammar = grammar
         self.type_by_name = {t.name: t for t in types}
         self.type_by_word = self._index_words(types)
+        self.type_by_bare_word = {strip_marks(word): t for word, t in self.type_by_word.items()}
         self.state_type_by_code = self._index_codes(types, "state_codes")
         self.party_type_by_code = self._index_codes(types, "party_codes")
         self.issuer_by_code = {i.code: i for i in issuers}
@@ -189,19 +207,19 @@ def _date(value: object) -> dt.date | None:
     return None
 
 
-def _nfc_tuple(values: object) -> tuple[str, ...]:
-    return tuple(unicodedata.normalize("NFC", v) for v in (values or ()))  # type: ignore[union-attr]
+def _clean_tuple(values: object) -> tuple[str, ...]:
+    return tuple(clean(v) for v in (values or ()))  # type: ignore[union-attr]
 
 
 def _load_types() -> list[DocType]:
     rows = tomllib.loads(_data_text("doc_types.toml"))["type"]
     return [
         DocType(
-            name=unicodedata.normalize("NFC", row["name"]),
-            words=_nfc_tuple(row.get("words")),
-            shorthands=_nfc_tuple(row.get("shorthands")),
-            state_codes=_nfc_tuple(row.get("state")),
-            party_codes=_nfc_tuple(row.get("party")),
+            name=clean(row["name"]),
+            words=_clean_tuple(row.get("words")),
+            shorthands=_clean_tuple(row.get("shorthands")),
+            state_codes=_clean_tuple(row.get("state")),
+            party_codes=_clean_tuple(row.get("party")),
             normative=row["normative"],
             by_name=row.get("by_name", False),
             source=row["source"],
@@ -214,11 +232,11 @@ def _load_issuers() -> list[Issuer]:
     reader = csv.DictReader(_data_text("issuers.csv").splitlines())
     return [
         Issuer(
-            code=unicodedata.normalize("NFC", row["code"]),
+            code=clean(row["code"]),
             family=row["family"],
             level=row["level"],
-            name=unicodedata.normalize("NFC", row["name"]),
-            aliases=tuple(unicodedata.normalize("NFC", a) for a in row["aliases"].split("|") if a),
+            name=clean(row["name"]),
+            aliases=tuple(clean(a) for a in row["aliases"].split("|") if a),
             valid_from=_date(row["valid_from"]),
             valid_to=_date(row["valid_to"]),
             source=row["source"],
@@ -244,8 +262,8 @@ def _load_laws() -> list[Law]:
     reader = csv.DictReader(_data_text("laws.csv").splitlines())
     return [
         Law(
-            type=unicodedata.normalize("NFC", row["type"]),
-            name=unicodedata.normalize("NFC", row["name"]),
+            type=clean(row["type"]),
+            name=clean(row["name"]),
             number=row["number"] or None,
             date=_date(row["date"]),
             source=row["source"],
@@ -256,7 +274,7 @@ def _load_laws() -> list[Law]:
 
 def _load_grammar() -> Grammar:
     data = tomllib.loads(_data_text("grammar.toml"))
-    return Grammar(**{key: _nfc_tuple(values) for key, values in data.items()})
+    return Grammar(**{key: _clean_tuple(values) for key, values in data.items()})
 
 
 @cache

@@ -67,6 +67,7 @@ class Outline:
     preamble: tuple[tuple[int, int], ...]
     items: tuple[PlanItem, ...]
     closing_start: int
+    body_end: int
 
 
 @dataclass(frozen=True)

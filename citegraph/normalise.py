@@ -24,6 +24,22 @@ _SLASHES = "\u2044\u2215\uff0f"
 _SPACES = "\u00a0\u2007\u202f\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u3000"
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 
+# Old-style tone placement in an open syllable ending in oa, oe or uy ("hoà", "khoẻ", "Uỷ ban") moves to
+# the new style ("hòa", "khỏe", "Ủy ban"), so that both spellings of one word match; `quý` is left alone.
+_TONED = {"a": "àáảãạ", "e": "èéẻẽẹ", "y": "ỳýỷỹỵ"}
+_TONE_MOVE = {
+    f"{first}{toned}": regex.sub(
+        "[oOuU]",
+        lambda m: unicodedata.normalize("NFC", m.group() + "\u0300\u0301\u0309\u0303\u0323"[index]),
+        first,
+    ) + base
+    for base, marks in _TONED.items()
+    for index, toned in enumerate(marks)
+    for first in (("o", "O") if base in "ae" else ("u", "U"))
+}
+_TONE_MOVE.update({key[0] + key[1].upper(): value[0] + value[1].upper() for key, value in list(_TONE_MOVE.items())})
+_TONE_CLASS = "".join(sorted({key[1] for key in _TONE_MOVE}))
+
 # One scan finds every place that needs a change; the Cyrillic branch only fires next to a
 # Latin letter, digit or code separator, so Russian words stay Russian.
 _CYRILLIC_CLASS = "".join(_CYRILLIC)
@@ -33,6 +49,7 @@ _CHANGE = regex.compile(
     rf"|[{_DASHES}]|[{_SLASHES}]|[{_SPACES}]|[{_INVISIBLE}]"
     rf"|(?<=[A-Za-z0-9/\-])[{_CYRILLIC_CLASS}]+|[{_CYRILLIC_CLASS}]+(?=[A-Za-z0-9/\-])"
     r"|\P{M}\p{M}+"
+    rf"|[oOuU](?<![qQ][uU])[{_TONE_CLASS}](?!\p{{L}})"
 )
 
 
@@ -99,6 +116,8 @@ def _replacement(match: str) -> tuple[str, str]:
         return "", "invisible"
     if first in _CYRILLIC:
         return "".join(_CYRILLIC[c] for c in match), "cyrillic"
+    if match in _TONE_MOVE:
+        return _TONE_MOVE[match], "tone-placement"
     return unicodedata.normalize("NFC", match), "nfc"
 
 

@@ -13,10 +13,11 @@ from dataclasses import dataclass
 import regex
 
 from .extract import NUMBER_RE, parse_number, type_for_number
-from .knowledge import Knowledge, fold, load
+from .knowledge import Knowledge, fold, load, strip_marks
 from .models import DocumentHeader, Outline, PlanItem
 
 _MARKUP = regex.compile(r"^[\s#*_>|`]*")
+_EMPHASIS = regex.compile(r"\*+|__+")
 _LINE = regex.compile(r"[^\n]*\n?")
 _HEADING = regex.compile(
     r"(?P<chuong>Chương\s+(?P<chuong_n>[IVXLC]+)\b)"
@@ -27,7 +28,8 @@ _HEADING = regex.compile(
     r"|(?P<letter>(?P<letter_n>[a-zđ])\s*\)\s)"
 )
 _OWN_NUMBER = regex.compile(r"^[\s*_|]*Số\s*(?:hiệu)?\s*:?\s*(?P<rest>[^\n]*)")
-_BLANK_NUMBER = regex.compile(r"^[\s.…_]*[-/](?P<code>[^\s|]+)")
+# `Số: /KH-UBND` left blank in a draft, or an ordinal OCR could not read (`Số: II /2026/QĐ-UBND`).
+_BLANK_NUMBER = regex.compile(r"^[\s.…_]*(?P<unread>[^\s/\d]{1,3}\s*)?[-/](?:\d{4}/)?(?P<code>[^\s|]+)")
 _PLACE_DATE = regex.compile(
     r"(?:(?P<place>[\p{L} .]{2,40}),\s*)?ngày\s*(?P<d>\d{1,2})?[\s.…_]*tháng\s*(?P<m>\d{1,2})?[\s.…_]*năm\s*(?P<y>\d{4})?"
 )
@@ -63,7 +65,7 @@ class _Line:
     @property
     def bare(self) -> str:
         """The line without markdown marks, table bars and surrounding space."""
-        return _MARKUP.sub("", self.text).strip().strip("*_|").strip()
+        return _EMPHASIS.sub("", _MARKUP.sub("", self.text)).strip().strip("_|").strip()
 
     @property
     def content_start(self) -> int:
@@ -84,9 +86,9 @@ def _lines(text: str) -> list[_Line]:
 def _type_line(line: _Line, knowledge: Knowledge) -> str | None:
     """The type name if `line` is a type line such as `KẾ HOẠCH` or `QUYẾT ĐỊNH`."""
     bare = line.bare.rstrip(":").strip()
-    if not bare or bare != bare.upper():
+    if not bare or bare != bare.upper() or len(bare) > 40:
         return None
-    doc_type = knowledge.type_by_word.get(fold(bare))
+    doc_type = knowledge.type_by_word.get(fold(bare)) or knowledge.type_by_bare_word.get(strip_marks(bare))
     return doc_type.name if doc_type else None
 
 
@@ -137,7 +139,7 @@ def _parse_own_number(line: _Line, knowledge: Knowledge) -> dict[str, object]:
         number = parse_number(found, knowledge)
         return {"number": number.normalised, "type": type_for_number(number, knowledge)}
     blank = _BLANK_NUMBER.match(rest)
-    fields: dict[str, object] = {"number_blank": True}
+    fields: dict[str, object] = {"number_blank": not (blank and blank.group("unread"))}
     if blank:
         code = blank.group("code").split("-")[0]
         doc_type = knowledge.state_type_by_code.get(knowledge.canonical_code(code))
@@ -151,7 +153,7 @@ def _agency(lines: list[_Line], number_line: int) -> str | None:
     parts: list[str] = []
     for line in reversed(lines[max(0, number_line - 12):number_line]):
         bare = line.bare.strip("-_ ")
-        if not bare or set(bare) <= set("-_=|"):
+        if not bare or set(bare) <= set("-_=|") or bare.isdigit():
             continue
         folded = fold(bare)
         if "cộng hòa" in folded or "cộng hoà" in folded or "độc lập" in folded or "chủ nghĩa việt nam" in folded:
@@ -201,6 +203,8 @@ def _title_lines(lines: list[_Line], index: int, knowledge: Knowledge) -> list[_
             continue
         if set(bare) <= set("-_=") or _HEADING.match(bare) or _is_enacting(bare, knowledge):
             break
+        if taken and _is_authority_line(bare, knowledge):
+            break
         if not taken:
             if bare.endswith(";"):
                 break
@@ -208,6 +212,11 @@ def _title_lines(lines: list[_Line], index: int, knowledge: Knowledge) -> list[_
             break
         taken.append(line)
     return taken
+
+
+def _is_authority_line(bare: str, knowledge: Knowledge) -> bool:
+    """`ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG` above a decision's preamble: who enacts it."""
+    return _is_upper(bare) and bare.startswith(knowledge.grammar.authority_lines)
 
 
 def _is_upper(text: str) -> bool:
@@ -262,7 +271,7 @@ def _preamble(lines: list[_Line], first: int, stop: int, knowledge: Knowledge) -
             continue
         if start is None:
             if not _is_preamble_line(bare, knowledge):
-                if set(bare) <= set("-_=*|"):
+                if set(bare) <= set("-_=*|") or _is_authority_line(bare, knowledge):
                     continue
                 return None
             start = line.start
@@ -393,27 +402,73 @@ def outline(text: str, knowledge: Knowledge | None = None) -> Outline:
     lines = _lines(text)
     header, header_end = _header(lines, text, knowledge)
     first_body = next((i for i, line in enumerate(lines) if line.start >= header_end), len(lines))
-    builder = _ItemBuilder()
-    closing_start = len(text)
+    items, closing, first_item_line = _items(lines, first_body, len(text), knowledge)
+    closing_start = closing[0][0] if closing else len(text)
+    body_end = _body_end(lines, first_body, closing_start, header, knowledge)
+    preamble_stop = first_item_line if first_item_line is not None else len(lines)
+    preamble = _preamble(lines, first_body, preamble_stop, knowledge)
+    spans = (preamble,) if preamble else ()
+    if preamble:
+        items.insert(0, PlanItem("preamble", _preamble_title(text, preamble), preamble[0], preamble[1], None))
+    return Outline(header, header_end, spans, tuple(items), closing_start, body_end)
+
+
+def _preamble_title(text: str, span: tuple[int, int]) -> str:
+    return " ".join(text[span[0]:span[1]].split()[:2]).strip("*_-: ")
+
+
+def _items(
+    lines: list[_Line], first_body: int, text_end: int, knowledge: Knowledge
+) -> tuple[list[PlanItem], list[tuple[int, int]], int | None]:
+    """Numbered items, the closing blocks between them, and the index of the first item line.
+
+    After the signature a document may carry an annex with its own type line ("QUY ĐỊNH" attached to
+    a Quyết định): its numbering starts afresh, so it gets a fresh builder.
+    """
+    builder: _ItemBuilder | None = _ItemBuilder()
+    items: list[PlanItem] = []
+    closing: list[tuple[int, int]] = []
     first_item_line = None
     for index in range(first_body, len(lines)):
         line = lines[index]
         bare = line.bare
         if not bare:
             continue
+        if builder is None:
+            if _type_line(line, knowledge):
+                closing[-1] = (closing[-1][0], line.start)
+                builder = _ItemBuilder()
+            continue
         if _is_closing(bare, knowledge) and (builder.items or index > first_body):
-            closing_start = line.start
-            break
+            items.extend(builder.finish(line.start))
+            closing.append((line.start, text_end))
+            builder = None
+            continue
         if _is_enacting(bare, knowledge):
             first_item_line = first_item_line if first_item_line is not None else index
             continue
         heading = _heading(bare)
         if heading and builder.offer(*heading, line.content_start, _item_title(bare)):
             first_item_line = first_item_line if first_item_line is not None else index
-    items = builder.finish(closing_start)
-    preamble_stop = first_item_line if first_item_line is not None else len(lines)
-    preamble = _preamble(lines, first_body, preamble_stop, knowledge)
-    spans = (preamble,) if preamble else ()
-    if preamble:
-        items.insert(0, PlanItem("preamble", "Căn cứ", preamble[0], preamble[1], None))
-    return Outline(header, header_end, spans, tuple(items), closing_start)
+    if builder is not None:
+        items.extend(builder.finish(text_end))
+    return items, closing, first_item_line
+
+
+def _body_end(
+    lines: list[_Line], first_body: int, closing_start: int, header: DocumentHeader, knowledge: Knowledge
+) -> int:
+    """Where the document ends and the web page it was pasted from resumes.
+
+    A legal library page follows the document with "Văn bản liên quan" and similar lines, and repeats
+    the document's own title ("Kế hoạch 980/KH-UBND năm 2025 ...") after the signature.
+    """
+    trailers = tuple(fold(marker) for marker in knowledge.grammar.page_trailers)
+    own_title = fold(f"{header.type} {header.number}") if header.type and header.number else None
+    for line in lines[first_body:]:
+        folded = fold(line.bare)
+        if len(folded) < 80 and folded.startswith(trailers):
+            return line.start
+        if own_title and line.start >= closing_start and folded.startswith(own_title):
+            return line.start
+    return lines[-1].end if lines else 0

@@ -102,9 +102,21 @@ def _normalisations(mention: Mention, clean: NormalisedText, start: int, end: in
     found = sorted({edit.reason for edit in clean.edits_within(start, end) if edit.reason != "line-end"})
     notes = list(mention.notes)
     number = mention.number
-    if number and number.text.replace(" ", "") != number.normalised and number.family != "old":
+    if number and _letters(number.text) != _letters(number.normalised):
         notes.append("code-case")
     return tuple(found) + tuple(notes)
+
+
+def _as_written(clean: NormalisedText, span: tuple[int, int] | None) -> str | None:
+    """The original text under a span of the clean text, with its line breaks joined."""
+    if span is None:
+        return None
+    start, end = clean.to_original(span[0]), clean.to_original(span[1], is_end=True)
+    return " ".join(clean.original[start:end].split()) or None
+
+
+def _letters(number_text: str) -> str:
+    return regex.sub(r"[\s/\-]", "", number_text)
 
 
 def resolve(
@@ -120,13 +132,13 @@ def resolve(
     citations: list[Citation] = []
     by_name: dict[str, int] = {}
     for mention in mentions:
-        if mention.anchor < outline.header_end:
+        if mention.anchor < outline.header_end or mention.anchor >= outline.body_end:
             continue
         number, printed = _law_number(mention, knowledge)
         key = document_key(
             number, mention.date, mention.term, knowledge, type_name=mention.type, name=mention.name, year=mention.year
         )
-        if own_key and key == own_key:
+        if own_key and (key == own_key or ("@" not in key and key == own_key.split("@")[0])):
             continue
         antecedent = None
         if mention.name:
@@ -152,8 +164,8 @@ def resolve(
                 type=mention.type,
                 number=printed,
                 date=mention.date.isoformat() if mention.date else None,
-                issuer=mention.issuer,
-                title=mention.title,
+                issuer=_as_written(clean, mention.issuer),
+                title=_as_written(clean, mention.title),
                 term=mention.term,
                 pinpoint=mention.pinpoint,
                 item=item.label if item else None,
@@ -161,7 +173,7 @@ def resolve(
                 key=key,
                 family=number.family if number else ("law" if mention.name else None),
                 year=mention.year,
-                name=mention.name,
+                name=_as_written(clean, mention.name_span),
                 number_parts=mention.number,
                 normalisations=_normalisations(mention, clean, start, end),
                 antecedent=antecedent,

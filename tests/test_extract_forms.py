@@ -1,0 +1,233 @@
+"""Each citation form a Vietnamese text uses, as a (text, expected fields) table.
+
+The strings are taken from real documents (the seed, corpus/real, the registers in corpus/registry)
+or from the conventions digest's examples; every case runs through the whole pipeline.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from citegraph.models import Citation
+from citegraph.pipeline import extract_text
+
+
+def only(text: str) -> Citation:
+    citations = extract_text(text).citations
+    assert len(citations) == 1, [c.text for c in citations]
+    return citations[0]
+
+
+def fields(citation: Citation, *names: str) -> tuple[object, ...]:
+    return tuple(getattr(citation, name) for name in names)
+
+
+NUMBERS = [
+    # (text, type, number)
+    ("Chỉ thị số 16/CT-TTg ngày 16/5/2016 của Thủ tướng Chính phủ", "Chỉ thị", "16/CT-TTg"),
+    ("Nghị định số 59/2023/NĐ-CP ngày 14/8/2023 của Chính phủ", "Nghị định", "59/2023/NĐ-CP"),
+    ("Luật số 10/2022/QH15", "Luật", "10/2022/QH15"),
+    ("Thông tư liên tịch số 05/2012/TTLT-VKSNDTC-TANDTC-BCA-BTP", "Thông tư liên tịch", "05/2012/TTLT-VKSNDTC-TANDTC-BCA-BTP"),
+    ("Nghị quyết số 51/2025/NQ-HĐND của Hội đồng nhân dân Thành phố", "Nghị quyết", "51/2025/NQ-HĐND"),
+    ("Nghị quyết số 66.7/2025/NQ-CP của Chính phủ", "Nghị quyết", "66.7/2025/NQ-CP"),
+    ("Văn bản số 4919/VPCP-KTTH ngày 10/7/2024", "Công văn", "4919/VPCP-KTTH"),
+    ("Quyết định số 23-QĐ/TW, ngày 30/7/2021", "Quyết định", "23-QĐ/TW"),
+    ("Quy định số 11-QĐi/TW, ngày 18/02/2019 của Bộ Chính trị", "Quy định", "11-QĐi/TW"),
+    ("Công văn số 392-CV/TU, ngày 31/12/2021", "Công văn", "392-CV/TU"),
+    ("Chương trình số 30-CTr/BDVHU-UBND ngày 28/01/2022", "Chương trình", "30-CTr/BDVHU-UBND"),
+    ("Kế hoạch liên tịch số 42/KHLT-SGDĐT-CĐGDT", "Kế hoạch liên tịch", "42/KHLT-SGDĐT-CĐGDT"),
+    ("Chỉ thị số 299/TTg ngày 10/11/1980", "Chỉ thị", "299/TTg"),
+    ("Nghị định số 14-CP ngày 21/01/1995", "Nghị định", "14-CP"),
+    ("Nghị quyết liên tịch số 102/2025/NQLT-UBTVQH15-CP-ĐCTUBTWMTTQVN", "Nghị quyết liên tịch", "102/2025/NQLT-UBTVQH15-CP-ĐCTUBTWMTTQVN"),
+    ("Chương trình công tác số 219-CTr/BCĐ ngày 16/02/2024", "Chương trình", "219-CTr/BCĐ"),
+    ("NĐ 30/2020/NĐ-CP", "Nghị định", "30/2020/NĐ-CP"),
+    ("QĐ số 1624/QĐ-TTg", "Quyết định", "1624/QĐ-TTg"),
+    ("theo 4919/VPCP-KTTH", "Công văn", "4919/VPCP-KTTH"),
+    ("Quyết định 1899/QĐ-TTg", "Quyết định", "1899/QĐ-TTg"),
+]
+
+
+@pytest.mark.parametrize(("text", "doc_type", "number"), NUMBERS)
+def test_number_forms(text: str, doc_type: str, number: str) -> None:
+    assert fields(only(text), "type", "number") == (doc_type, number)
+
+
+DATES = [
+    ("Nghị định số 59/2023/NĐ-CP ngày 14/8/2023", "2023-08-14"),
+    ("Kế hoạch số 75-KH/BDVHU-UBND ngày 05 tháng 02 năm 2024", "2024-02-05"),
+    ("Quyết định số 31-QĐ/TW, ngày 01-10-1997", "1997-10-01"),
+    ("Chỉ thị số 16/CT-TTg, ngày 16/5/2016", "2016-05-16"),
+    ("Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015", "2015-06-19"),
+]
+
+
+@pytest.mark.parametrize(("text", "date"), DATES)
+def test_date_forms(text: str, date: str) -> None:
+    assert only(text).date == date
+
+
+def test_issuer_title_and_term_follow_the_number() -> None:
+    citation = only(
+        "Kết luận số 114-KL/TW, ngày 14/7/2015 của Ban Bí thư (khóa XI) về nâng cao hiệu quả công tác dân vận "
+        "của các cơ quan nhà nước các cấp;"
+    )
+    assert fields(citation, "issuer", "term", "title") == (
+        "Ban Bí thư",
+        "XI",
+        "về nâng cao hiệu quả công tác dân vận của các cơ quan nhà nước các cấp",
+    )
+
+
+def test_issuer_stops_before_an_unmarked_title() -> None:
+    citation = only("Kế hoạch số 36/KH-UBND ngày 22/3/2024 của UBND xã Phan thực hiện dân chủ trong cơ quan năm 2024.")
+    assert fields(citation, "issuer", "title") == ("UBND xã Phan", "thực hiện dân chủ trong cơ quan năm 2024")
+
+
+def test_title_runs_across_a_page_break(seed_text: str) -> None:
+    citation = next(c for c in extract_text(seed_text).citations if c.number == "33/CT-TTg")
+    assert citation.title is not None and "tăng cường và đổi mới" in citation.title
+    assert citation.title.endswith("trong tình hình mới")
+
+
+def test_quoted_title() -> None:
+    citation = only("Quyết định số 1899/QĐ-TTg “Về việc ban hành Kế hoạch triển khai thi hành Nghị định”;")
+    assert fields(citation, "title", "quoted_title", "title_quote_balanced") == (
+        "Về việc ban hành Kế hoạch triển khai thi hành Nghị định",
+        True,
+        True,
+    )
+
+
+def test_issuer_is_shared_by_a_coordinated_pair() -> None:
+    text = (
+        "Quyết định số 99-QĐ/TW, ngày 03/10/2017 và Quy định số 124-QĐ/TW, ngày 02/02/2018 của Ban Bí thư "
+        "về giám sát của Mặt trận Tổ quốc Việt Nam"
+    )
+    first, second = extract_text(text).citations
+    assert fields(first, "type", "date", "issuer") == ("Quyết định", "2017-10-03", "Ban Bí thư")
+    assert fields(second, "type", "date", "issuer") == ("Quy định", "2018-02-02", "Ban Bí thư")
+    assert first.shared == ("issuer",)
+
+
+def test_date_is_shared_by_a_coordinated_list() -> None:
+    text = "các Quyết định số 217-QĐ/TW và 218-QĐ/TW ngày 12/12/2013 của Bộ Chính trị (khóa XI)"
+    first, second = extract_text(text).citations
+    assert fields(first, "type", "number", "date", "issuer", "term") == (
+        "Quyết định", "217-QĐ/TW", "2013-12-12", "Bộ Chính trị", "XI",
+    )
+    assert fields(second, "type", "number", "date") == ("Quyết định", "218-QĐ/TW", "2013-12-12")
+
+
+def test_issuer_of_a_different_body_is_not_shared() -> None:
+    text = "Nghị định số 59/2023/NĐ-CP, Quyết định số 490/QĐ-UBND ngày 05/3/2021 của UBND tỉnh"
+    first, _ = extract_text(text).citations
+    assert first.issuer is None
+
+
+LAWS = [
+    # (text, name, year, number as resolved)
+    ("Luật Tiếp công dân năm 2013", "Tiếp công dân", 2013, "42/2013/QH13"),
+    ("Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15", "Thực hiện dân chủ ở cơ sở", 2022, "10/2022/QH15"),
+    ("Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015", "Tổ chức chính quyền địa phương", 2015, "77/2015/QH13"),
+    ("Bộ luật Lao động năm 2019", "Lao động", 2019, "45/2019/QH14"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "year", "number"), LAWS)
+def test_laws_cited_by_name(text: str, name: str, year: int, number: str) -> None:
+    assert fields(only(text), "name", "year", "number") == (name, year, number)
+
+
+def test_constitution_by_year() -> None:
+    assert fields(only("Căn cứ Hiến pháp năm 2013;"), "type", "year", "key") == ("Hiến pháp", 2013, "hiến pháp@2013")
+
+
+def test_later_mention_by_name_is_linked_to_the_first(seed_text: str) -> None:
+    citations = extract_text(seed_text).citations
+    laws = [c for c in citations if c.name == "Thực hiện dân chủ ở cơ sở"]
+    assert len(laws) == 4
+    first = citations.index(laws[0])
+    assert all(c.antecedent == first for c in laws[1:])
+    assert {c.key for c in laws} == {"10/2022/QH15"}
+
+
+def test_pinpoint_starts_the_span() -> None:
+    text = "Căn cứ điểm a khoản 2 Điều 5 Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ;"
+    citation = only(text)
+    assert citation.pinpoint == "điểm a khoản 2 Điều 5"
+    assert citation.text.startswith("điểm a khoản 2 Điều 5 Nghị định")
+    assert citation.start == text.index("điểm")
+
+
+NOT_CITATIONS = [
+    "Kế hoạch này được phổ biến đến cán bộ, công chức.",
+    "theo quy định tại khoản 2 Điều này",
+    "Báo cáo theo Mẫu số 03/HNMT ban hành kèm theo Thông tư này",
+    "Phong trào thi đua “Dân vận khéo”, “Dương Minh Châu chung sức xây dựng nông thôn mới”",
+    "Luật này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2023.",
+    "theo quy định của pháp luật về thực hiện dân chủ ở cơ sở",
+]
+
+
+@pytest.mark.parametrize("text", NOT_CITATIONS)
+def test_never_citations(text: str) -> None:
+    assert extract_text(text).citations == ()
+
+
+def test_own_number_is_not_a_citation() -> None:
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nSố: 2284/QĐ-UBND\nLâm Đồng, ngày 20 tháng 10 năm 2025\n\nQUYẾT ĐỊNH\n"
+        "Về việc ban hành Kế hoạch\n\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;\n"
+        "QUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định số 2284/QĐ-UBND ngày 20/10/2025 Kế hoạch.\n"
+    )
+    document = extract_text(text)
+    assert document.header.number == "2284/QĐ-UBND"
+    assert [c.name for c in document.citations] == ["Tổ chức chính quyền địa phương"]
+
+
+def test_preamble_citations_are_bases_and_others_references(seed_text: str) -> None:
+    citations = extract_text(seed_text).citations
+    assert [c.number for c in citations if c.role == "basis"] == ["85/KH-UBND", "30-CTr/BDVHU-UBND"]
+    assert all(c.item != "preamble" for c in citations if c.role == "reference")
+
+
+def test_lookalike_and_spaces_are_repaired_and_reported() -> None:
+    text = "Thông tư số 33/2018/TT- BGTVT và Nghị định số 89/2015/NÐ-CP"
+    first, second = extract_text(text).citations
+    assert (first.number, second.number) == ("33/2018/TT-BGTVT", "89/2015/NĐ-CP")
+    assert "space-in-number" in first.normalisations
+    assert "lookalike" in second.normalisations
+    assert text[second.start:second.end] == second.text == "Nghị định số 89/2015/NÐ-CP"
+
+
+def test_cyrillic_letters_in_a_code_are_repaired() -> None:
+    citation = only("Thông tư số 51/2025/TT-BTС")  # the last letter is Cyrillic Es
+    assert citation.number == "51/2025/TT-BTC"
+    assert "cyrillic" in citation.normalisations
+
+
+def test_offsets_point_into_the_original_text_after_nfd_and_crlf(seed_text: str) -> None:
+    import unicodedata
+
+    variant = unicodedata.normalize("NFD", seed_text).replace("\n", "\r\n")
+    for citation in extract_text(variant).citations:
+        assert variant[citation.start:citation.end] == citation.text
+        line_start = variant.rfind("\n", 0, citation.start) + 1
+        assert citation.column == citation.start - line_start + 1
+
+
+def test_key_ignores_spacing_lookalikes_and_leading_zeros() -> None:
+    text = "Thông tư số 09/2019/TT-BTC; Thông tư số 9/2019/TT- BTC; Thông tư 09/2019/TT-BTС"
+    assert {c.key for c in extract_text(text).citations} == {"9/2019/TT-BTC"}
+
+
+def test_same_party_number_in_two_terms_keeps_two_keys() -> None:
+    text = "Nghị quyết số 18-NQ/TW ngày 25/10/2017 và Nghị quyết số 18-NQ/TW ngày 16/6/2022"
+    first, second = extract_text(text).citations
+    assert (first.key, second.key) == ("18-NQ/TW@XII", "18-NQ/TW@XIII")
+
+
+def test_undated_mention_joins_the_dated_one() -> None:
+    text = "Thực hiện Kế hoạch số 85/KH-UBND ngày 01/4/2024 của UBND huyện; theo Kế hoạch số 85/KH-UBND."
+    first, second = extract_text(text).citations
+    assert first.key == second.key == "85/KH-UBND@2024"
