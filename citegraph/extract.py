@@ -37,6 +37,7 @@ NUMBER_RE = regex.compile(rf"(?<![\p{{L}}\d/\-.])(?:{_PARTY}|{_STATE})(?![\p{{L}
 # Shapes only trusted right after a type word: `14-CP`, `05-CP` (before the 1990s) and a number
 # whose slash was dropped (`1830 QĐ-UBND`).
 OLD_NUMBER_RE = regex.compile(rf"(?P<o_ord>\d{{1,5}})[ ]?-[ ]?(?P<o_codes>{CODE})(?![\p{{L}}\d/])")
+INCOMPLETE_RE = regex.compile(rf"(?P<s_ord>\d{{1,5}})/(?P<s_year>{YEAR})(?P<s_codes>)(?![\p{{L}}\d/\-])")
 NO_SLASH_RE = regex.compile(
     rf"(?P<s_ord>\d{{1,5}})[ ](?P<s_year>)(?P<s_codes>{CODE}-{CODE}(?:-{CODE})*)(?![\p{{L}}\d/])"
 )
@@ -56,10 +57,11 @@ ISSUER_INTRO_RE = regex.compile(r"\s*,?\s*(?:của|do)\s+")
 ISSUER_BEFORE_RE = regex.compile(
     r"(?:đề nghị|đề xuất|ý kiến)\s+của\s+(?P<issuer>(?:(?!của\s)[^;:.()])+?)\s+tại\s*$"
 )
-PLACE = r"\p{Lu}\p{Ll}*(?:[ ](?:\p{Lu}\p{Ll}*|\d{1,3}(?!\d)))*"
+_POINTS = r"[Đđ]iểm\s+[a-zđ]\d?(?:\s*,\s*[a-zđ]\d?)*(?:\s+và\s+[a-zđ]\d?)?\s*,?\s+"
+_CLAUSES = r"[Kk]hoản\s+\d+[a-zđ]?(?:\s*,\s*\d+[a-zđ]?)*(?:\s+và\s+\d+[a-zđ]?)?"
 _PINPOINT = (
-    r"(?:(?:[Đđ]iểm\s+[a-zđ]\d?\s*,?\s+)?(?:[Kk]hoản\s+\d+[a-zđ]?\s*,?\s+)?[Đđ]iều\s+\d+[a-zđ]?"
-    rf"|(?:[Đđ]iểm\s+[a-zđ]\d?\s*,?\s+)?[Kk]hoản\s+\d+[a-zđ]?"
+    rf"(?:(?:{_POINTS})?(?:{_CLAUSES}\s*,?\s+)?[Đđ]iều\s+\d+[a-zđ]?"
+    rf"|(?:{_POINTS})?{_CLAUSES}"
     rf"|(?:Mục|Chương|Phần|Phụ lục)\s+(?:{ROMAN}|\d+))"
     rf"(?:\s*,?\s+(?:Mục|Chương|Phần)\s+(?:{ROMAN}|\d+))*"
 )
@@ -142,7 +144,11 @@ class Patterns:
             rf"|,\s*(?:các\s+)?(?:{words})\b"
         )
         level = "|".join(regex.escape(w) for w in knowledge.grammar.level_words)
-        self.location = regex.compile(rf"\s+(?:cấp\s+)?(?P<level>{level})(?![\p{{L}}])(?:\s+(?P<place>{PLACE}))?")
+        # A place name is capitalised words, but not a capitalised trích yếu ("... tỉnh Yên Bái Ban hành ...").
+        not_title = "|".join(_spaced(o) for o in knowledge.grammar.title_openers)
+        word = rf"(?!(?i:{not_title})(?!\p{{L}}))\p{{Lu}}\p{{Ll}}*"
+        place = rf"{word}(?:[ ](?:{word}|\d{{1,3}}(?!\d)))*"
+        self.location = regex.compile(rf"\s+(?:cấp\s+)?(?P<level>{level})(?![\p{{L}}])(?:\s+(?P<place>{place}))?")
         self.issuer_alias, self.alias_code = self._issuer_aliases(knowledge)
         heads = sorted(knowledge.grammar.open_issuer_heads, key=len, reverse=True)
         self.open_issuer = regex.compile(rf"(?:{'|'.join(regex.escape(h) for h in heads)})\s+\p{{Lu}}|\p{{Lu}}\p{{Ll}}*\s+\p{{Lu}}")
@@ -198,6 +204,8 @@ def parse_number(match: regex.Match[str], knowledge: Knowledge) -> DocumentNumbe
         return DocumentNumber(text, f"{match.group('o_ord')}-{code}", "old", match.group("o_ord"), None, None, (code,))
     ordinal = match.group("s_ord")
     year = int(match.group("s_year")) if match.group("s_year") else None
+    if not match.group("s_codes"):
+        return DocumentNumber(text, f"{ordinal}/{year}", "state", ordinal, year, None, ())
     raw_codes = regex.split(r"[ ]?[-/][ ]?|[ ]-", match.group("s_codes"))
     codes = [knowledge.canonical_code(c) for c in raw_codes]
     type_code = codes[0] if codes[0] in knowledge.state_type_by_code else None
@@ -217,7 +225,9 @@ def type_for_number(number: DocumentNumber, knowledge: Knowledge) -> str | None:
         return None
     if number.type_code:
         return knowledge.state_type_by_code[number.type_code].name
-    first = number.issuer_codes[0] if number.issuer_codes else ""
+    if not number.issuer_codes:
+        return None
+    first = number.issuer_codes[0]
     legislature = knowledge.legislature_code(first)
     if legislature:
         return "Pháp lệnh" if legislature[0] == "UBTVQH" and number.year else None
@@ -396,7 +406,11 @@ def _number_mentions(text: str, pats: Patterns, taken: list[tuple[int, int]]) ->
     for frame in pats.type_then_digit.finditer(text):
         if NUMBER_RE.match(text, frame.end()):
             continue
-        irregular = OLD_NUMBER_RE.match(text, frame.end()) or NO_SLASH_RE.match(text, frame.end())
+        irregular = (
+            OLD_NUMBER_RE.match(text, frame.end())
+            or NO_SLASH_RE.match(text, frame.end())
+            or INCOMPLETE_RE.match(text, frame.end())
+        )
         if irregular:
             anchors.append((irregular.start(), irregular))
     anchors.sort(key=lambda pair: pair[0])
@@ -409,6 +423,8 @@ def _number_mentions(text: str, pats: Patterns, taken: list[tuple[int, int]]) ->
         notes: list[str] = []
         if match.re is NO_SLASH_RE:
             notes.append("missing-slash")
+        elif match.re is INCOMPLETE_RE:
+            notes.append("missing-code")
         elif " " in number.text:
             notes.append("space-in-number")
         previous = mentions[-1] if mentions else None

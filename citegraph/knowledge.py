@@ -81,6 +81,7 @@ class Grammar:
     preamble_openers: tuple[str, ...]
     enacting_lines: tuple[str, ...]
     closing_openers: tuple[str, ...]
+    appendix_openers: tuple[str, ...]
     title_openers: tuple[str, ...]
     title_openers_after_issuer: tuple[str, ...]
     title_stops: tuple[str, ...]

@@ -249,6 +249,10 @@ def _is_closing(bare: str, knowledge: Knowledge) -> bool:
     return any(bare.startswith(opener) for opener in knowledge.grammar.closing_openers)
 
 
+def _is_appendix(bare: str, knowledge: Knowledge) -> bool:
+    return len(bare) < 120 and bare.startswith(knowledge.grammar.appendix_openers)
+
+
 def _ends_sentence(bare: str) -> bool:
     return bare.rstrip("*_ ").endswith((".", ";", ":", "!", "?"))
 
@@ -426,6 +430,7 @@ def _items(
     a Quyết định): its numbering starts afresh, so it gets a fresh builder.
     """
     builder: _ItemBuilder | None = _ItemBuilder()
+    in_appendix = False
     items: list[PlanItem] = []
     closing: list[tuple[int, int]] = []
     first_item_line = None
@@ -435,11 +440,13 @@ def _items(
         if not bare:
             continue
         if builder is None:
-            if _type_line(line, knowledge):
+            in_appendix = in_appendix or _is_appendix(bare, knowledge)
+            if _type_line(line, knowledge) and not in_appendix:
                 closing[-1] = (closing[-1][0], line.start)
                 builder = _ItemBuilder()
             continue
-        if _is_closing(bare, knowledge) and (builder.items or index > first_body):
+        if (_is_closing(bare, knowledge) or _is_appendix(bare, knowledge)) and (builder.items or index > first_body):
+            in_appendix = _is_appendix(bare, knowledge)
             items.extend(builder.finish(line.start))
             closing.append((line.start, text_end))
             builder = None

@@ -107,6 +107,14 @@ def _normalisations(mention: Mention, clean: NormalisedText, start: int, end: in
     return tuple(found) + tuple(notes)
 
 
+_ANNEX_NOTE = regex.compile(r"(?r)(?:^|\n)[\W_]*(?:[Bb]an hành\s+)?[Kk]èm\s+theo\s*$")
+
+
+def _annex_note(text: str, start: int) -> bool:
+    """`(Ban hành kèm theo Quyết định số ...)` heading an annex names the document itself."""
+    return bool(_ANNEX_NOTE.search(text, max(0, start - 40), start))
+
+
 def _as_written(clean: NormalisedText, span: tuple[int, int] | None) -> str | None:
     """The original text under a span of the clean text, with its line breaks joined."""
     if span is None:
@@ -139,6 +147,8 @@ def resolve(
             number, mention.date, mention.term, knowledge, type_name=mention.type, name=mention.name, year=mention.year
         )
         if own_key and (key == own_key or ("@" not in key and key == own_key.split("@")[0])):
+            continue
+        if _annex_note(clean.text, mention.start) and mention.type == outline.header.type:
             continue
         antecedent = None
         if mention.name:
