@@ -38,6 +38,10 @@ NUMBER_RE = regex.compile(rf"(?<![\p{{L}}\d/\-.])(?:{_PARTY}|{_STATE})(?![\p{{L}
 # whose slash was dropped (`1830 QĐ-UBND`).
 OLD_NUMBER_RE = regex.compile(rf"(?P<o_ord>\d{{1,5}})[ ]?-[ ]?(?P<o_codes>{CODE})(?![\p{{L}}\d/])")
 INCOMPLETE_RE = regex.compile(rf"(?P<s_ord>\d{{1,5}})/(?P<s_year>{YEAR})(?P<s_codes>)(?![\p{{L}}\d/\-])")
+# Where an irregular number may start; it counts only after a type word.
+IRREGULAR_START_RE = regex.compile(
+    rf"(?<![\d/\-.])\d{{1,5}}(?:[ ]?-[ ]?[A-ZĐ]|[ ][A-ZĐ][A-Za-zĐđ]*-|/{YEAR}(?![\p{{L}}\d/\-]))"
+)
 NO_SLASH_RE = regex.compile(
     rf"(?P<s_ord>\d{{1,5}})[ ](?P<s_year>)(?P<s_codes>{CODE}-{CODE}(?:-{CODE})*)(?![\p{{L}}\d/])"
 )
@@ -138,7 +142,6 @@ class Patterns:
             rf"(?r)(?i:{'|'.join(regex.escape(w) for w in knowledge.grammar.not_a_document)})"
             r"\s*(?:[Ss]ố\s*)?:?\s*"
         )
-        self.type_then_digit = regex.compile(rf"(?<![\p{{L}}])(?i:{words})\s*(?:[Ss]ố\s*)?:?\s*(?=\d)")
         self.next_citation = regex.compile(
             rf"(?:,|;|\s+và)\s*(?:các\s+)?(?:{words}|{shorthands})(?=\s*(?:[Ss]ố|\d))"
             rf"|,\s*(?:các\s+)?(?:{words})\b"
@@ -188,6 +191,15 @@ def patterns() -> Patterns:
     return Patterns(load())
 
 
+_PARTY_SPLIT = regex.compile(r"[ ]?-[ ]?")
+_STATE_SPLIT = regex.compile(r"[ ]?[-/][ ]?|[ ]-")
+_STATE_SEPARATOR = regex.compile(r"[ ]?([-/])[ ]?")
+_JOINT = regex.compile(r"\s+và\s+")
+_PAGE_BREAK_CONTINUES = regex.compile(r"\n[ \t]*\n[ \t]*\p{Ll}")
+_SENTENCE_END_BEFORE = regex.compile(r"(?r)[.;]\s")
+_NUMBER_FOLLOWS = regex.compile(r"\s+(?:[Ss]ố\s*:?\s*)?\d")
+
+
 # --- numbers -------------------------------------------------------------------------------------
 
 def parse_number(match: regex.Match[str], knowledge: Knowledge) -> DocumentNumber:
@@ -195,7 +207,7 @@ def parse_number(match: regex.Match[str], knowledge: Knowledge) -> DocumentNumbe
     text = match.group()
     if match.group("p_ord") if "p_ord" in match.re.groupindex else None:
         type_code = knowledge.canonical_code(match.group("p_type"))
-        issuers = tuple(knowledge.canonical_code(c) for c in regex.split(r"[ ]?-[ ]?", match.group("p_codes")))
+        issuers = tuple(knowledge.canonical_code(c) for c in _PARTY_SPLIT.split(match.group("p_codes")))
         ordinal = match.group("p_ord")
         normalised = f"{ordinal}-{type_code}/{'-'.join(issuers)}"
         return DocumentNumber(text, normalised, "party", ordinal, None, type_code, issuers)
@@ -206,11 +218,11 @@ def parse_number(match: regex.Match[str], knowledge: Knowledge) -> DocumentNumbe
     year = int(match.group("s_year")) if match.group("s_year") else None
     if not match.group("s_codes"):
         return DocumentNumber(text, f"{ordinal}/{year}", "state", ordinal, year, None, ())
-    raw_codes = regex.split(r"[ ]?[-/][ ]?|[ ]-", match.group("s_codes"))
+    raw_codes = _STATE_SPLIT.split(match.group("s_codes"))
     codes = [knowledge.canonical_code(c) for c in raw_codes]
     type_code = codes[0] if codes[0] in knowledge.state_type_by_code else None
     issuers = tuple(codes[1:] if type_code else codes)
-    separators = regex.findall(r"[ ]?([-/])[ ]?", match.group("s_codes"))
+    separators = _STATE_SEPARATOR.findall(match.group("s_codes"))
     joined = codes[0] + "".join(sep + code for sep, code in zip(separators, codes[1:]))
     normalised = f"{ordinal}/{year}/{joined}" if year else f"{ordinal}/{joined}"
     return DocumentNumber(text, normalised, "state", ordinal, year, type_code, issuers)
@@ -253,9 +265,9 @@ def _read_issuer(text: str, pos: int, pats: Patterns) -> tuple[int, str, str | N
         if location:
             end = location.end()
         code = pats.alias_code.get(fold(alias.group("alias")))
-        joint = regex.match(r"\s+và\s+", text[end:end + 6])
+        joint = _JOINT.match(text, end, end + 6)
         if joint:
-            other = _read_issuer(text, end + joint.end(), pats)
+            other = _read_issuer(text, joint.end(), pats)
             if other:
                 end = other[0]
         return end, text[pos:end], code
@@ -308,7 +320,7 @@ def _read_title(text: str, pos: int, quoted: str | None, pats: Patterns) -> tupl
                 continue
             # A closing quote ends the title; it balances only if the title opened with one.
             return stop.start(), text[pos:stop.start()], quoted is not None
-        if mark.startswith("\n") and regex.match(r"\n[ \t]*\n[ \t]*\p{Ll}", text[stop.start():stop.end() + 3]):
+        if mark.startswith("\n") and _PAGE_BREAK_CONTINUES.match(text, stop.start(), stop.end() + 3):
             cursor = stop.end()
             continue
         if inner_open and mark in ".;":
@@ -360,7 +372,7 @@ def _frame_before(text: str, start: int, pats: Patterns) -> tuple[int, str | Non
     """(span start, type name, pinpoint) read backwards from a number at `start`."""
     window = max(0, start - 160)
     frame = pats.type_before.match(text, window, start)
-    if frame and frame.start() > 0 and regex.match(r"[\p{L}]", text[frame.start() - 1]):
+    if frame and frame.start() > 0 and text[frame.start() - 1].isalpha():
         frame = None
     if frame:
         knowledge = pats.knowledge
@@ -385,7 +397,7 @@ def _issuer_before(text: str, start: int, type_name: str | None, pats: Patterns)
         return before.span("issuer")
     if type_name and text[start - 1:start] == "(":
         sentence_start = max(0, start - 300)
-        if boundary := regex.search(r"(?r)[.;]\s", text, pos=sentence_start, endpos=start):
+        if boundary := _SENTENCE_END_BEFORE.search(text, sentence_start, start):
             sentence_start = boundary.end()
         for mention in regex.finditer(rf"{_spaced(type_name)}\s+của\s+", text, pos=sentence_start, endpos=start):
             found = _read_issuer(text, mention.end(), pats)
@@ -403,16 +415,13 @@ def _is_form_code(text: str, start: int, pats: Patterns) -> bool:
 def _number_mentions(text: str, pats: Patterns, taken: list[tuple[int, int]]) -> list[Mention]:
     knowledge = pats.knowledge
     anchors: list[tuple[int, regex.Match[str]]] = [(m.start(), m) for m in NUMBER_RE.finditer(text)]
-    for frame in pats.type_then_digit.finditer(text):
-        if NUMBER_RE.match(text, frame.end()):
+    for candidate in IRREGULAR_START_RE.finditer(text):
+        start = candidate.start()
+        if NUMBER_RE.match(text, start) or not pats.type_before.match(text, max(0, start - 160), start):
             continue
-        irregular = (
-            OLD_NUMBER_RE.match(text, frame.end())
-            or NO_SLASH_RE.match(text, frame.end())
-            or INCOMPLETE_RE.match(text, frame.end())
-        )
+        irregular = OLD_NUMBER_RE.match(text, start) or NO_SLASH_RE.match(text, start) or INCOMPLETE_RE.match(text, start)
         if irregular:
-            anchors.append((irregular.start(), irregular))
+            anchors.append((start, irregular))
     anchors.sort(key=lambda pair: pair[0])
     mentions: list[Mention] = []
     for start, match in anchors:
@@ -514,7 +523,7 @@ def _law_mentions(text: str, pats: Patterns) -> list[Mention]:
             continue
         type_name = match.group()
         after = match.end()
-        if regex.match(r"\s+(?:[Ss]ố\s*:?\s*)?\d", text[after:after + 12]):
+        if _NUMBER_FOLLOWS.match(text, after, after + 12):
             continue  # `Luật số 10/2022/QH15`: the number anchors it
         if type_name == "Hiến pháp":
             name_end, name = after, "Hiến pháp"

@@ -24,13 +24,17 @@ def clean(text: str) -> str:
 
 
 def fold(text: str) -> str:
-    """Case-insensitive comparison key for Vietnamese text (clean, casefolded, single spaces)."""
-    return " ".join(clean(text).casefold().split())
+    """Case-insensitive comparison key for text that is already clean (single spaces, casefolded).
+
+    Document text is cleaned once by the normaliser and data text once when it is loaded, so the
+    hot path only folds case and spacing.
+    """
+    return " ".join(text.casefold().split())
 
 
 def strip_marks(text: str) -> str:
     """`QUYÉT ĐỊNH` -> `quyet đinh`: a key that survives OCR's wrong diacritics (đ is kept)."""
-    decomposed = unicodedata.normalize("NFD", fold(text))
+    decomposed = unicodedata.normalize("NFD", fold(clean(text)))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cache, cached_property
 
 import regex
 
@@ -17,6 +18,7 @@ from .knowledge import Knowledge, fold, load, strip_marks
 from .models import DocumentHeader, Outline, PlanItem
 
 _MARKUP = regex.compile(r"^[\s#*_>|`]*")
+_SENTENCE_SPLIT = regex.compile(r"(?<=[.:;])\s")
 _EMPHASIS = regex.compile(r"\*+|__+")
 _LINE = regex.compile(r"[^\n]*\n?")
 _HEADING = regex.compile(
@@ -62,7 +64,7 @@ class _Line:
     end: int
     text: str
 
-    @property
+    @cached_property
     def bare(self) -> str:
         """The line without markdown marks, table bars and surrounding space."""
         return _EMPHASIS.sub("", _MARKUP.sub("", self.text)).strip().strip("_|").strip()
@@ -325,7 +327,7 @@ class _ItemBuilder:
 
     def offer(self, kind: str, value: str, start: int, title: str) -> bool:
         if kind == "dieu":
-            number = int(regex.match(r"\d+", value).group())
+            number = int(value.rstrip("abcdđeghiklmnopqrstuvxy"))
             if number != self.last_dieu + 1 and not (number == self.last_dieu and value[-1].isalpha()):
                 return False
             self.last_dieu = number
@@ -396,7 +398,7 @@ def _heading(bare: str) -> tuple[str, str] | None:
 
 def _item_title(bare: str) -> str:
     text = _HEADING.sub("", bare, count=1).strip(" *_:")
-    sentence = regex.split(r"(?<=[.:;])\s", text, maxsplit=1)[0]
+    sentence = _SENTENCE_SPLIT.split(text, maxsplit=1)[0]
     return sentence[:160].rstrip(" .:;")
 
 
@@ -408,7 +410,8 @@ def outline(text: str, knowledge: Knowledge | None = None) -> Outline:
     first_body = next((i for i, line in enumerate(lines) if line.start >= header_end), len(lines))
     items, closing, first_item_line = _items(lines, first_body, len(text), knowledge)
     closing_start = closing[0][0] if closing else len(text)
-    body_end = _body_end(lines, first_body, closing_start, header, knowledge)
+    body_start = lines[first_body].start if first_body < len(lines) else len(text)
+    body_end = _body_end(text, body_start, closing_start, header, knowledge)
     preamble_stop = first_item_line if first_item_line is not None else len(lines)
     preamble = _preamble(lines, first_body, preamble_stop, knowledge)
     spans = (preamble,) if preamble else ()
@@ -462,20 +465,23 @@ def _items(
     return items, closing, first_item_line
 
 
-def _body_end(
-    lines: list[_Line], first_body: int, closing_start: int, header: DocumentHeader, knowledge: Knowledge
-) -> int:
+def _body_end(text: str, body_start: int, closing_start: int, header: DocumentHeader, knowledge: Knowledge) -> int:
     """Where the document ends and the web page it was pasted from resumes.
 
     A legal library page follows the document with "Văn bản liên quan" and similar lines, and repeats
     the document's own title ("Kế hoạch 980/KH-UBND năm 2025 ...") after the signature.
     """
-    trailers = tuple(fold(marker) for marker in knowledge.grammar.page_trailers)
-    own_title = fold(f"{header.type} {header.number}") if header.type and header.number else None
-    for line in lines[first_body:]:
-        folded = fold(line.bare)
-        if len(folded) < 80 and folded.startswith(trailers):
-            return line.start
-        if own_title and line.start >= closing_start and folded.startswith(own_title):
-            return line.start
-    return lines[-1].end if lines else 0
+    ends = [len(text)]
+    if match := _trailer_pattern(knowledge).search(text, body_start):
+        ends.append(match.start())
+    if header.type and header.number:
+        own_title = regex.compile(rf"(?im)^[\W_]*{regex.escape(header.type)}\s+(?:số\s+)?{regex.escape(header.number)}")
+        if match := own_title.search(text, closing_start):
+            ends.append(match.start())
+    return min(ends)
+
+
+@cache
+def _trailer_pattern(knowledge: Knowledge) -> regex.Pattern[str]:
+    markers = "|".join(regex.escape(marker) for marker in knowledge.grammar.page_trailers)
+    return regex.compile(rf"(?im)^[\W_]*(?:{markers})[^\n]{{0,60}}$")

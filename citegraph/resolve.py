@@ -21,6 +21,10 @@ from .models import Citation, DocumentHeader, DocumentNumber, Outline, PlanItem
 from .normalise import LineIndex, NormalisedText
 
 
+_SEPARATORS = regex.compile(r"[\s/\-]")
+_LAW_NUMBER = regex.compile(r"(\d+)/(\d{4})/(.+)")
+
+
 def strip_zeros(ordinal: str) -> str:
     """`05` -> `5`, `066.7` -> `66.7`: leading zeros do not change the document."""
     head, dot, tail = ordinal.partition(".")
@@ -91,7 +95,7 @@ def _law_number(mention: Mention, knowledge: Knowledge) -> tuple[DocumentNumber 
     numbered = [law for law in candidates if law.number]
     if year and len(numbered) == 1:
         printed = numbered[0].number
-        match = regex.match(r"(\d+)/(\d{4})/(.+)", printed or "")
+        match = _LAW_NUMBER.match(printed or "")
         if match:
             return DocumentNumber(printed, printed, "state", match.group(1), int(match.group(2)), None, (match.group(3),)), printed
         return None, printed
@@ -124,7 +128,7 @@ def _as_written(clean: NormalisedText, span: tuple[int, int] | None) -> str | No
 
 
 def _letters(number_text: str) -> str:
-    return regex.sub(r"[\s/\-]", "", number_text)
+    return _SEPARATORS.sub("", number_text)
 
 
 def resolve(
