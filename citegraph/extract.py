@@ -11,6 +11,7 @@ Offsets here are into the *normalised* text; the pipeline maps them back to the 
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass, replace
 from functools import cache
@@ -142,10 +143,9 @@ class Patterns:
             rf"(?r)(?i:{'|'.join(regex.escape(w) for w in knowledge.grammar.not_a_document)})"
             r"\s*(?:[Ss]ố\s*)?:?\s*"
         )
-        self.next_citation = regex.compile(
-            rf"(?:,|;|\s+và)\s*(?:các\s+)?(?:{words}|{shorthands})(?=\s*(?:[Ss]ố|\d))"
-            rf"|,\s*(?:các\s+)?(?:{words})\b"
-        )
+        # After `,` or `và` inside a title: does another citation start here?
+        self.citation_after_and = regex.compile(rf"\s*(?:các\s+)?(?:{words}|{shorthands})(?=\s*(?:[Ss]ố|\d))")
+        self.citation_after_comma = regex.compile(rf"\s*(?:các\s+)?(?:{words})(?!\p{{L}})")
         level = "|".join(regex.escape(w) for w in knowledge.grammar.level_words)
         # A place name is capitalised words, but not a capitalised trích yếu ("... tỉnh Yên Bái Ban hành ...").
         not_title = "|".join(_spaced(o) for o in knowledge.grammar.title_openers)
@@ -160,7 +160,7 @@ class Patterns:
             knowledge.grammar.title_openers + knowledge.grammar.title_openers_after_issuer
         )
         stops = "|".join(regex.escape(stop) for stop in knowledge.grammar.title_stops)
-        self.title_break = regex.compile(rf"{_TITLE_BREAK}|{stops}")
+        self.title_break = regex.compile(rf"{_TITLE_BREAK}|{stops}|,|\s+và(?=\s)")
         self.open_issuer_stop = regex.compile(
             r"\s+(?:về việc|về|V/v|quy định|ban hành|hướng dẫn|phê duyệt|ngày|năm \d)(?![\p{L}])|[;,.:()“”\"«»\n]"
         )
@@ -294,9 +294,7 @@ def _read_title(text: str, pos: int, quoted: str | None, pats: Patterns) -> tupl
     A title may run over a page break (a blank line followed by a lower-case word) and may contain
     a quoted campaign name; it stops at `;`, a sentence end, a new paragraph or the next citation.
     """
-    limit = min(len(text), pos + _MAX_TITLE)
-    next_citation = pats.next_citation.search(text, pos, limit)
-    hard_limit = next_citation.start() if next_citation else limit
+    hard_limit = min(len(text), pos + _MAX_TITLE)
     embedded = NUMBER_RE.search(text, pos, hard_limit)
     if embedded:
         # "sửa đổi, bổ sung một số điều của Nghị định số 68/2017/NĐ-CP": the title ends with the
@@ -309,6 +307,12 @@ def _read_title(text: str, pos: int, quoted: str | None, pats: Patterns) -> tupl
         if not stop:
             return hard_limit, text[pos:hard_limit], quoted is None and not inner_open
         mark = stop.group()
+        if mark == "," or mark.endswith("và"):
+            follower = pats.citation_after_comma if mark == "," else pats.citation_after_and
+            if not inner_open and follower.match(text, stop.end()):
+                return stop.start(), text[pos:stop.start()], quoted is None
+            cursor = stop.end()
+            continue
         if mark in "“«" or (mark == '"' and not quoted and not inner_open):
             inner_open = True
             cursor = stop.end()
@@ -412,7 +416,7 @@ def _is_form_code(text: str, start: int, pats: Patterns) -> bool:
     return bool(hit) and (hit.start() == 0 or not text[hit.start() - 1].isalpha())
 
 
-def _number_mentions(text: str, pats: Patterns, taken: list[tuple[int, int]]) -> list[Mention]:
+def _number_mentions(text: str, pats: Patterns, taken: _Spans) -> list[Mention]:
     knowledge = pats.knowledge
     anchors: list[tuple[int, regex.Match[str]]] = [(m.start(), m) for m in NUMBER_RE.finditer(text)]
     for candidate in IRREGULAR_START_RE.finditer(text):
@@ -425,7 +429,7 @@ def _number_mentions(text: str, pats: Patterns, taken: list[tuple[int, int]]) ->
     anchors.sort(key=lambda pair: pair[0])
     mentions: list[Mention] = []
     for start, match in anchors:
-        if _inside(start, taken) or _is_form_code(text, start, pats):
+        if taken.contains(start) or _is_form_code(text, start, pats):
             continue
         number = parse_number(match, knowledge)
         span_start, type_name, pinpoint = _frame_before(text, start, pats)
@@ -472,8 +476,21 @@ def _number_mentions(text: str, pats: Patterns, taken: list[tuple[int, int]]) ->
     return mentions
 
 
-def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start <= offset < end for start, end in spans)
+class _Spans:
+    """Answers "is this offset inside one of these spans?" in logarithmic time, overlaps allowed."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [start for start, _ in ordered]
+        self.reach: list[int] = []
+        furthest = -1
+        for _, end in ordered:
+            furthest = max(furthest, end)
+            self.reach.append(furthest)
+
+    def contains(self, offset: int) -> bool:
+        index = bisect.bisect_right(self.starts, offset) - 1
+        return index >= 0 and self.reach[index] > offset
 
 
 # --- laws cited by name ----------------------------------------------------------------------------
@@ -489,7 +506,8 @@ def _law_name(text: str, pos: int, type_name: str, pats: Patterns) -> tuple[int,
             break
     if not words:
         return None
-    for count in range(len(words), 0, -1):
+    longest = pats.knowledge.law_name_words.get(fold(words[0].group().rstrip(",;.:)")), 0)
+    for count in range(min(len(words), longest), 0, -1):
         raw = text[words[0].start():words[count - 1].end()]
         for candidate in dict.fromkeys((raw.rstrip(",;.:"), raw.rstrip(",;.:)"))):
             if pats.knowledge.find_laws(type_name, candidate):
@@ -621,8 +639,8 @@ def extract(text: str) -> list[Mention]:
     """Every citation in normalised `text`, in order of appearance."""
     pats = patterns()
     laws = _law_mentions(text, pats)
-    numbers = _number_mentions(text, pats, [(m.anchor, m.end) for m in laws])
-    number_spans = [(m.start, m.end) for m in numbers]
-    laws = [m for m in laws if m.number or not _inside(m.anchor, number_spans)]
+    numbers = _number_mentions(text, pats, _Spans([(m.anchor, m.end) for m in laws]))
+    number_spans = _Spans([(m.start, m.end) for m in numbers])
+    laws = [m for m in laws if m.number or not number_spans.contains(m.anchor)]
     mentions = sorted(numbers + laws, key=lambda m: m.start)
     return _share_coordinated(mentions, text, pats)

@@ -71,6 +71,7 @@ class NormalisedText:
     text: str
     edits: tuple[Edit, ...]
     _clean_starts: tuple[int, ...]
+    _original_ends: tuple[int, ...]
 
     def to_original(self, offset: int, *, is_end: bool = False) -> int:
         """Map an offset in the clean text to the original text.
@@ -90,7 +91,7 @@ class NormalisedText:
 
     def edits_within(self, start: int, end: int) -> list[Edit]:
         """The edits that changed characters inside the original span [start, end)."""
-        index = bisect.bisect_left([e.end for e in self.edits], start + 1)
+        index = bisect.bisect_left(self._original_ends, start + 1)
         found = []
         for edit in self.edits[index:]:
             if edit.start >= end:
@@ -163,7 +164,8 @@ def normalise(original: str) -> NormalisedText:
         clean_length += len(edit.replacement)
         last = edit.end
     pieces.append(original[last:])
-    return NormalisedText(original, "".join(pieces), tuple(edits), tuple(clean_starts))
+    ends = tuple(edit.end for edit in edits)
+    return NormalisedText(original, "".join(pieces), tuple(edits), tuple(clean_starts), ends)
 
 
 class LineIndex:

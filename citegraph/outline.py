@@ -8,7 +8,9 @@ sentence that happens to start with `2.` inside item `I.1` is not a new item.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from functools import cache, cached_property
 
 import regex
@@ -48,16 +50,6 @@ def roman_value(numeral: str) -> int:
     return total
 
 
-@dataclass
-class _Frame:
-    kind: str
-    value: int
-    label: str
-    start: int
-    title: str
-    parent: str | None
-
-
 @dataclass(frozen=True)
 class _Line:
     start: int
@@ -74,13 +66,20 @@ class _Line:
         return self.start + len(_MARKUP.match(self.text).group())
 
 
-def _lines(text: str) -> list[_Line]:
+def _lines(text: str, start: int = 0, end: int | None = None, limit: int | None = None) -> list[_Line]:
+    """The lines of `text[start:end]` (at most `limit` of them)."""
     lines = []
-    for match in _LINE.finditer(text):
-        if match.start() == match.end():
+    for match in _LINE.finditer(text, start, len(text) if end is None else end):
+        if match.start() == match.end() or (limit is not None and len(lines) == limit):
             break
         lines.append(_Line(match.start(), match.end(), match.group().rstrip("\n")))
     return lines
+
+
+def _line_at(text: str, start: int) -> _Line:
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    return _Line(start, min(len(text), end + 1), text[start:end])
 
 
 # --- header --------------------------------------------------------------------------------------
@@ -317,47 +316,52 @@ def _is_first(kind: str, value: str) -> bool:
 _ORDER = ("chuong", "dieu", "roman", "arabic", "dotted", "letter")
 
 
+@dataclass(frozen=True)
+class _Open:
+    """An item whose end is not known yet: its numbering and where it sits in the item list."""
+
+    kind: str
+    value: str
+    label: str
+    index: int
+
+
 class _ItemBuilder:
     """Keeps the stack of open items and turns accepted headings into labelled PlanItems."""
 
     def __init__(self) -> None:
-        self.stack: list[tuple[str, str, str, int, str]] = []  # kind, value, label, start, title
+        self.stack: list[_Open] = []
         self.items: list[PlanItem] = []
         self.last_dieu = 0
 
     def offer(self, kind: str, value: str, start: int, title: str) -> bool:
+        """Open an item for this heading if it continues the numbering; say whether it did."""
         if kind == "dieu":
-            number = int(value.rstrip("abcdđeghiklmnopqrstuvxy"))
+            number = int(value.rstrip(_LETTERS))
             if number != self.last_dieu + 1 and not (number == self.last_dieu and value[-1].isalpha()):
                 return False
             self.last_dieu = number
-            self._close_from(lambda k: k != "chuong", start)
+            self._close_while(lambda k: k != "chuong", start)
         elif kind == "chuong":
-            if not self._fits(kind, value):
+            previous = next((f for f in self.stack if f.kind == kind), None)
+            if not (_successor(kind, previous.value, value) if previous else _is_first(kind, value)):
                 return False
-            self._close_from(lambda k: True, start)
+            self._close_while(lambda k: True, start)
         else:
-            position = next((i for i, frame in enumerate(self.stack) if frame[0] == kind), None)
+            position = next((i for i, frame in enumerate(self.stack) if frame.kind == kind), None)
             if position is not None:
-                if not _successor(kind, self.stack[position][1], value):
+                if not _successor(kind, self.stack[position].value, value):
                     return False
                 self._close(len(self.stack) - position, start)
             elif not _is_first(kind, value):
                 return False
             if kind == "roman":
-                self._close_from(lambda k: k not in ("chuong",), start)
-        parent = self._parent_label()
+                self._close_while(lambda k: k != "chuong", start)
+        parent = self.stack[-1].label if self.stack else None
         label = self._label(kind, value)
-        self.stack.append((kind, value, label, start, title))
+        self.stack.append(_Open(kind, value, label, len(self.items)))
         self.items.append(PlanItem(label, title, start, start, parent))
         return True
-
-    def _fits(self, kind: str, value: str) -> bool:
-        previous = next((f for f in self.stack if f[0] == kind), None)
-        return _successor(kind, previous[1], value) if previous else _is_first(kind, value)
-
-    def _parent_label(self) -> str | None:
-        return self.stack[-1][2] if self.stack else None
 
     def _label(self, kind: str, value: str) -> str:
         if kind == "chuong":
@@ -365,22 +369,20 @@ class _ItemBuilder:
         if kind == "dieu":
             return f"Điều {value}"
         if kind == "dotted":
-            prefix = next((f[2] for f in reversed(self.stack) if f[0] in ("roman", "dieu")), None)
+            prefix = next((f.label for f in reversed(self.stack) if f.kind in ("roman", "dieu")), None)
             return f"{prefix}.{value}" if prefix else value
-        parent = self._parent_label()
-        if parent and self.stack[-1][0] != "chuong":
-            return f"{parent}.{value}"
+        if self.stack and self.stack[-1].kind != "chuong":
+            return f"{self.stack[-1].label}.{value}"
         return value
 
-    def _close_from(self, predicate, end: int) -> None:  # type: ignore[no-untyped-def]
-        while self.stack and predicate(self.stack[-1][0]):
+    def _close_while(self, predicate: Callable[[str], bool], end: int) -> None:
+        while self.stack and predicate(self.stack[-1].kind):
             self._close(1, end)
 
     def _close(self, count: int, end: int) -> None:
         for _ in range(count):
-            kind, value, label, start, title = self.stack.pop()
-            index = max(i for i, item in enumerate(self.items) if item.label == label and item.start == start)
-            self.items[index] = PlanItem(label, title, start, end, self.items[index].parent)
+            frame = self.stack.pop()
+            self.items[frame.index] = replace(self.items[frame.index], end=end)
 
     def finish(self, end: int) -> list[PlanItem]:
         self._close(len(self.stack), end)
@@ -405,15 +407,12 @@ def _item_title(bare: str) -> str:
 def outline(text: str, knowledge: Knowledge | None = None) -> Outline:
     """The structure of normalised `text`."""
     knowledge = knowledge or load()
-    lines = _lines(text)
-    header, header_end = _header(lines, text, knowledge)
-    first_body = next((i for i, line in enumerate(lines) if line.start >= header_end), len(lines))
-    items, closing, first_item_line = _items(lines, first_body, len(text), knowledge)
+    header, header_end = _header(_lines(text, limit=_HEADER_LINES + 60), text, knowledge)
+    items, closing, first_item = _items(text, header_end, knowledge)
     closing_start = closing[0][0] if closing else len(text)
-    body_start = lines[first_body].start if first_body < len(lines) else len(text)
-    body_end = _body_end(text, body_start, closing_start, header, knowledge)
-    preamble_stop = first_item_line if first_item_line is not None else len(lines)
-    preamble = _preamble(lines, first_body, preamble_stop, knowledge)
+    body_end = _body_end(text, header_end, closing_start, header, knowledge)
+    preamble_lines = _lines(text, header_end, first_item if first_item is not None else closing_start)
+    preamble = _preamble(preamble_lines, 0, len(preamble_lines), knowledge)
     spans = (preamble,) if preamble else ()
     if preamble:
         items.insert(0, PlanItem("preamble", _preamble_title(text, preamble), preamble[0], preamble[1], None))
@@ -424,45 +423,59 @@ def _preamble_title(text: str, span: tuple[int, int]) -> str:
     return " ".join(text[span[0]:span[1]].split()[:2]).strip("*_-: ")
 
 
-def _items(
-    lines: list[_Line], first_body: int, text_end: int, knowledge: Knowledge
-) -> tuple[list[PlanItem], list[tuple[int, int]], int | None]:
-    """Numbered items, the closing blocks between them, and the index of the first item line.
+@cache
+def _candidate_lines(knowledge: Knowledge) -> re.Pattern[str]:
+    """Lines that may open an item, a closing block, an appendix or an annex; the rest is prose.
+
+    Scanning for these with one pattern keeps the outline linear and cheap on long documents.
+    """
+    grammar = knowledge.grammar
+    openers = "|".join(
+        regex.escape(o) for o in (*grammar.closing_openers, *grammar.appendix_openers, *grammar.enacting_lines)
+    )
+    type_lines = "|".join(regex.escape(w.upper()) for w in knowledge.type_words())
+    return re.compile(
+        r"(?m)^[ \t#*_>|`]*(?:Chương\s|Điều\s|[IVXL]{1,6}\**\s*[.)/]|\d{1,2}[.)/\s]|\d{1,2}\.\d|[a-zđ]\**\s*\)"
+        rf"|{openers}|{type_lines})"
+    )
+
+
+def _items(text: str, body_start: int, knowledge: Knowledge) -> tuple[list[PlanItem], list[tuple[int, int]], int | None]:
+    """Numbered items, the closing blocks between them, and where the first item starts.
 
     After the signature a document may carry an annex with its own type line ("QUY ĐỊNH" attached to
-    a Quyết định): its numbering starts afresh, so it gets a fresh builder.
+    a Quyết định): its numbering starts afresh, so it gets a fresh builder. An appendix of tables or
+    forms ("Phụ lục") has no outline.
     """
     builder: _ItemBuilder | None = _ItemBuilder()
     in_appendix = False
     items: list[PlanItem] = []
     closing: list[tuple[int, int]] = []
-    first_item_line = None
-    for index in range(first_body, len(lines)):
-        line = lines[index]
+    first_item = None
+    for candidate in _candidate_lines(knowledge).finditer(text, body_start):
+        line = _line_at(text, candidate.start())
         bare = line.bare
-        if not bare:
-            continue
         if builder is None:
             in_appendix = in_appendix or _is_appendix(bare, knowledge)
             if _type_line(line, knowledge) and not in_appendix:
                 closing[-1] = (closing[-1][0], line.start)
                 builder = _ItemBuilder()
             continue
-        if (_is_closing(bare, knowledge) or _is_appendix(bare, knowledge)) and (builder.items or index > first_body):
+        if (_is_closing(bare, knowledge) or _is_appendix(bare, knowledge)) and (builder.items or line.start > body_start):
             in_appendix = _is_appendix(bare, knowledge)
             items.extend(builder.finish(line.start))
-            closing.append((line.start, text_end))
+            closing.append((line.start, len(text)))
             builder = None
             continue
         if _is_enacting(bare, knowledge):
-            first_item_line = first_item_line if first_item_line is not None else index
+            first_item = first_item if first_item is not None else line.start
             continue
         heading = _heading(bare)
         if heading and builder.offer(*heading, line.content_start, _item_title(bare)):
-            first_item_line = first_item_line if first_item_line is not None else index
+            first_item = first_item if first_item is not None else line.start
     if builder is not None:
-        items.extend(builder.finish(text_end))
-    return items, closing, first_item_line
+        items.extend(builder.finish(len(text)))
+    return items, closing, first_item
 
 
 def _body_end(text: str, body_start: int, closing_start: int, header: DocumentHeader, knowledge: Knowledge) -> int:
@@ -475,13 +488,13 @@ def _body_end(text: str, body_start: int, closing_start: int, header: DocumentHe
     if match := _trailer_pattern(knowledge).search(text, body_start):
         ends.append(match.start())
     if header.type and header.number:
-        own_title = regex.compile(rf"(?im)^[\W_]*{regex.escape(header.type)}\s+(?:số\s+)?{regex.escape(header.number)}")
+        own_title = re.compile(rf"(?im)^[\W_]*{re.escape(header.type)}\s+(?:số\s+)?{re.escape(header.number)}")
         if match := own_title.search(text, closing_start):
             ends.append(match.start())
     return min(ends)
 
 
 @cache
-def _trailer_pattern(knowledge: Knowledge) -> regex.Pattern[str]:
-    markers = "|".join(regex.escape(marker) for marker in knowledge.grammar.page_trailers)
-    return regex.compile(rf"(?im)^[\W_]*(?:{markers})[^\n]{{0,60}}$")
+def _trailer_pattern(knowledge: Knowledge) -> re.Pattern[str]:
+    markers = "|".join(re.escape(marker) for marker in knowledge.grammar.page_trailers)
+    return re.compile(rf"(?im)^[\W_]*(?:{markers})[^\n]{{0,60}}$")

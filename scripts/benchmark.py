@@ -1,0 +1,120 @@
+"""Measure extraction speed and memory on the bundled corpus (a benchmark, not a test).
+
+    python scripts/benchmark.py            # full run: 50 MB of documents, and one long string
+    python scripts/benchmark.py --quick    # 5 MB, for a quick look
+
+Each measurement runs in a fresh child process so that its peak memory (ru_maxrss) is its own.
+Figures and the machine they were taken on are printed; docs/benchmarks.md records a run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def corpus_texts() -> list[str]:
+    paths = sorted(ROOT.glob("corpus/*.txt")) + sorted(ROOT.glob("corpus/real/*.txt"))
+    return [path.read_text(encoding="utf-8") for path in paths]
+
+
+def documents(megabytes: float) -> list[str]:
+    """The corpus documents, repeated until they add up to `megabytes` of UTF-8."""
+    texts = corpus_texts()
+    wanted = megabytes * 1_000_000
+    chosen: list[str] = []
+    size = 0
+    while size < wanted:
+        for text in texts:
+            chosen.append(text)
+            size += len(text.encode("utf-8"))
+            if size >= wanted:
+                break
+    return chosen
+
+
+def measure(mode: str, megabytes: float) -> dict[str, float]:
+    """Run one measurement in this process and return its figures."""
+    sys.path.insert(0, str(ROOT))
+    from citegraph.pipeline import extract_text
+
+    extract_text(corpus_texts()[0])  # load the knowledge files and compile patterns first
+    texts = documents(megabytes)
+    if mode == "string":
+        texts = ["\n\n".join(texts)]
+    size = sum(len(text.encode("utf-8")) for text in texts)
+    citations = 0
+    start = time.perf_counter()
+    for text in texts:
+        citations += len(extract_text(text).citations)
+    elapsed = time.perf_counter() - start
+    return {
+        "mode": mode,
+        "megabytes": size / 1_000_000,
+        "documents": len(texts),
+        "citations": citations,
+        "seconds": elapsed,
+        "mb_per_s": size / 1_000_000 / elapsed,
+        "docs_per_s": len(texts) / elapsed,
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+
+
+def child(mode: str, megabytes: float) -> dict[str, float]:
+    output = subprocess.run(
+        [sys.executable, __file__, "--child", mode, str(megabytes)],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return json.loads(output)
+
+
+def machine() -> str:
+    cpu = platform.processor() or "unknown CPU"
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        names = [line.split(":", 1)[1].strip() for line in cpuinfo.read_text().splitlines() if line.startswith("model name")]
+        cpu = names[0] if names else cpu
+    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()} {platform.release()}"
+
+
+def report(row: dict[str, float]) -> str:
+    return (
+        f"{row['mode']:>7}  {row['megabytes']:7.1f} MB  {row['documents']:6d} docs  {row['citations']:8d} citations  "
+        f"{row['seconds']:7.2f} s  {row['mb_per_s']:6.2f} MB/s  {row['docs_per_s']:8.1f} docs/s  "
+        f"peak RSS {row['peak_rss_mb']:6.0f} MB"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="5 MB instead of 50 MB")
+    parser.add_argument("--child", nargs=2, metavar=("MODE", "MB"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(measure(args.child[0], float(args.child[1]))))
+        return
+    full = 5.0 if args.quick else 50.0
+    print(f"machine: {machine()}")
+    rows = [child("docs", full / 10), child("docs", full), child("string", full / 10), child("string", full)]
+    for row in rows:
+        print(report(row))
+    small_docs, big_docs, small_string, big_string = rows
+    print(f"time ratio for 10x the documents: {big_docs['seconds'] / small_docs['seconds']:.2f} (linear: 10)")
+    print(f"time ratio for a 10x longer string: {big_string['seconds'] / small_string['seconds']:.2f} (linear: 10)")
+    print(f"one long string vs separate documents, per MB: {big_docs['mb_per_s'] / big_string['mb_per_s']:.2f}x the time")
+    print(f"peak memory, 10x the documents: {small_docs['peak_rss_mb']:.0f} MB -> {big_docs['peak_rss_mb']:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
