@@ -103,6 +103,7 @@ class Citation:
     role: str
     key: str
     family: str | None = None
+    issuer_code: str | None = None
     year: int | None = None
     name: str | None = None
     number_parts: DocumentNumber | None = None

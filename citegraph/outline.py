@@ -471,7 +471,9 @@ def _items(text: str, body_start: int, knowledge: Knowledge) -> tuple[list[PlanI
             first_item = first_item if first_item is not None else line.start
             continue
         heading = _heading(bare)
-        if heading and builder.offer(*heading, line.content_start, _item_title(bare)):
+        # A chapter's name stands on the line below its number ("Chương I" / "QUY ĐỊNH CHUNG").
+        title = _item_title(bare) or _line_at(text, line.end).bare[:160] if heading else ""
+        if heading and builder.offer(*heading, line.content_start, title):
             first_item = first_item if first_item is not None else line.start
     if builder is not None:
         items.extend(builder.finish(len(text)))

@@ -15,7 +15,7 @@ from .models import ExtractedDocument, PlanItem, SourceText
 from .normalise import NormalisedText, normalise
 from .outline import outline
 from .read import DEFAULT_MAX_BYTES, InputError, read_source
-from .resolve import resolve
+from .resolve import own_key, resolve
 
 
 def extract_text(text: str, source: str = "<text>", knowledge: Knowledge | None = None) -> ExtractedDocument:
@@ -25,7 +25,8 @@ def extract_text(text: str, source: str = "<text>", knowledge: Knowledge | None 
     structure = outline(clean.text, knowledge)
     citations = resolve(extract(clean.text), structure, clean, knowledge)
     items = tuple(_to_original(item, clean) for item in structure.items)
-    return ExtractedDocument(source, text, structure.header, items, citations)
+    header = replace(structure.header, key=own_key(structure.header, knowledge))
+    return ExtractedDocument(source, text, header, items, citations)
 
 
 def extract_source(source: SourceText, knowledge: Knowledge | None = None) -> ExtractedDocument:

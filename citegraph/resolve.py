@@ -140,7 +140,7 @@ def resolve(
     """Citations in document order, outside the header and never the document's own number."""
     placement = _Placement(outline)
     lines = LineIndex(clean.original)
-    own_key = _own_key(outline.header, knowledge)
+    own = own_key(outline.header, knowledge)
     citations: list[Citation] = []
     by_name: dict[str, int] = {}
     for mention in mentions:
@@ -150,7 +150,7 @@ def resolve(
         key = document_key(
             number, mention.date, mention.term, knowledge, type_name=mention.type, name=mention.name, year=mention.year
         )
-        if own_key and (key == own_key or ("@" not in key and key == own_key.split("@")[0])):
+        if own and (key == own or ("@" not in key and key == own.split("@")[0])):
             continue
         if _annex_note(clean.text, mention.start) and mention.type == outline.header.type:
             continue
@@ -179,6 +179,7 @@ def resolve(
                 number=printed,
                 date=mention.date.isoformat() if mention.date else None,
                 issuer=_as_written(clean, mention.issuer),
+                issuer_code=mention.issuer_code,
                 title=_as_written(clean, mention.title),
                 term=mention.term,
                 pinpoint=mention.pinpoint,
@@ -199,7 +200,7 @@ def resolve(
     return tuple(_attach_undated(citations))
 
 
-def _own_key(header: DocumentHeader, knowledge: Knowledge) -> str | None:
+def own_key(header: DocumentHeader, knowledge: Knowledge) -> str | None:
     """The document's own key, so that its number quoted in its own text is not a citation."""
     match = NUMBER_RE.fullmatch(header.number or "")
     if not match:
