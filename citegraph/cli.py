@@ -24,12 +24,19 @@ def _report_error(error: InputError) -> None:
 
 
 def write_atomically(path: str, content: str, inputs: tuple[str, ...]) -> None:
-    """Write `content` to `path` through a temporary file, so no half-written file is ever left."""
+    """Write `content` to `path` through a temporary file, so no half-written file is ever left.
+
+    Raises InputError (the user's mistake, reported like a bad input) for an input file given as the
+    output or a place that cannot be written.
+    """
     target = os.path.abspath(path)
     if os.path.exists(target) and any(p != "-" and os.path.exists(p) and os.path.samefile(p, target) for p in inputs):
-        raise click.UsageError(f"refusing to overwrite the input file {path}")
+        raise InputError(path, "is one of the input files; refusing to overwrite it")
     directory = os.path.dirname(target) or "."
-    handle, temporary = tempfile.mkstemp(dir=directory, prefix=".citegraph-", suffix=".tmp")
+    try:
+        handle, temporary = tempfile.mkstemp(dir=directory, prefix=".citegraph-", suffix=".tmp")
+    except OSError as error:
+        raise InputError(path, f"cannot be written ({error.strerror or error})") from None
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
             stream.write(content)
@@ -69,12 +76,20 @@ def extract(files: tuple[str, ...], output_format: str, output: str | None, max_
             _report_error(result)
             failed = True
         results.append(result)
-    rendered = RENDERERS[output_format](results)
-    if output:
-        write_atomically(output, rendered, files)
-    else:
-        sys.stdout.write(rendered)
+    emit(RENDERERS[output_format](results), output, files)
     if failed:
+        sys.exit(EXIT_BAD_INPUT)
+
+
+def emit(rendered: str, output: str | None, inputs: tuple[str, ...]) -> None:
+    """Send a report to standard output or, atomically, to the file named by `-o`."""
+    if not output:
+        sys.stdout.write(rendered)
+        return
+    try:
+        write_atomically(output, rendered, inputs)
+    except InputError as error:
+        _report_error(error)
         sys.exit(EXIT_BAD_INPUT)
 
 
