@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import accumulate
 import unicodedata
 from dataclasses import dataclass
 
@@ -169,13 +170,16 @@ def normalise(original: str) -> NormalisedText:
 
 
 class LineIndex:
-    """Line and column (1-based, in code points) of offsets in the original text."""
+    """Line and column (1-based, in code points) of offsets in the original text.
+
+    A line ends at LF, CRLF, CR, a form feed (page break) or a vertical tab.
+    """
 
     def __init__(self, original: str) -> None:
-        starts = [0]
-        for match in _LINE_BREAK.finditer(original):
-            starts.append(match.end())
-        self._starts = starts
+        if "\r" in original or "\f" in original or "\v" in original:
+            self._starts = [0, *(match.end() for match in _LINE_BREAK.finditer(original))]
+        else:
+            self._starts = [0, *accumulate(len(line) + 1 for line in original.split("\n")[:-1])]
 
     def position(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(self._starts, offset) - 1

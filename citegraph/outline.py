@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache, cached_property
 
 import regex
@@ -334,7 +334,7 @@ class _ItemBuilder:
         self.items: list[PlanItem] = []
         self.last_dieu = 0
 
-    def offer(self, kind: str, value: str, start: int, title: str) -> bool:
+    def offer(self, kind: str, value: str, start: int) -> bool:
         """Open an item for this heading if it continues the numbering; say whether it did."""
         if kind == "dieu":
             number = int(value.rstrip(_LETTERS))
@@ -360,8 +360,13 @@ class _ItemBuilder:
         parent = self.stack[-1].label if self.stack else None
         label = self._label(kind, value)
         self.stack.append(_Open(kind, value, label, len(self.items)))
-        self.items.append(PlanItem(label, title, start, start, parent))
+        self.items.append(PlanItem(label, "", start, start, parent))
         return True
+
+    def name_last(self, title: str) -> None:
+        """Give the item just opened its title (worked out only for accepted headings)."""
+        item = self.items[-1]
+        self.items[-1] = PlanItem(item.label, title, item.start, item.end, item.parent)
 
     def _label(self, kind: str, value: str) -> str:
         if kind == "chuong":
@@ -382,7 +387,8 @@ class _ItemBuilder:
     def _close(self, count: int, end: int) -> None:
         for _ in range(count):
             frame = self.stack.pop()
-            self.items[frame.index] = replace(self.items[frame.index], end=end)
+            item = self.items[frame.index]
+            self.items[frame.index] = PlanItem(item.label, item.title, item.start, end, item.parent)
 
     def finish(self, end: int) -> list[PlanItem]:
         self._close(len(self.stack), end)
@@ -435,8 +441,8 @@ def _candidate_lines(knowledge: Knowledge) -> re.Pattern[str]:
     )
     type_lines = "|".join(regex.escape(w.upper()) for w in knowledge.type_words())
     return re.compile(
-        r"(?m)^[ \t#*_>|`]*(?:Chương\s|Điều\s|[IVXL]{1,6}\**\s*[.)/]|\d{1,2}[.)/\s]|\d{1,2}\.\d|[a-zđ]\**\s*\)"
-        rf"|{openers}|{type_lines})"
+        r"(?m)^[ \t#*_>|`]*(?:(?P<heading>Chương\s|Điều\s|[IVXL]{1,6}\**\s*[.)/]|\d{1,2}[.)/\s]|\d{1,2}\.\d"
+        rf"|[a-zđ]\**\s*\))|(?P<marker>{openers}|{type_lines}))"
     )
 
 
@@ -453,6 +459,9 @@ def _items(text: str, body_start: int, knowledge: Knowledge) -> tuple[list[PlanI
     closing: list[tuple[int, int]] = []
     first_item = None
     for candidate in _candidate_lines(knowledge).finditer(text, body_start):
+        is_marker = candidate.lastgroup == "marker"
+        if builder is None and not is_marker:
+            continue
         line = _line_at(text, candidate.start())
         bare = line.bare
         if builder is None:
@@ -461,6 +470,12 @@ def _items(text: str, body_start: int, knowledge: Knowledge) -> tuple[list[PlanI
                 closing[-1] = (closing[-1][0], line.start)
                 builder = _ItemBuilder()
             continue
+        if not is_marker:
+            if (heading := _heading(bare)) and builder.offer(*heading, line.content_start):
+                # A chapter's name stands on the line below its number ("Chương I" / "QUY ĐỊNH CHUNG").
+                builder.name_last(_item_title(bare) or _line_at(text, line.end).bare[:160])
+                first_item = first_item if first_item is not None else line.start
+            continue
         if (_is_closing(bare, knowledge) or _is_appendix(bare, knowledge)) and (builder.items or line.start > body_start):
             in_appendix = _is_appendix(bare, knowledge)
             items.extend(builder.finish(line.start))
@@ -468,12 +483,6 @@ def _items(text: str, body_start: int, knowledge: Knowledge) -> tuple[list[PlanI
             builder = None
             continue
         if _is_enacting(bare, knowledge):
-            first_item = first_item if first_item is not None else line.start
-            continue
-        heading = _heading(bare)
-        # A chapter's name stands on the line below its number ("Chương I" / "QUY ĐỊNH CHUNG").
-        title = _item_title(bare) or _line_at(text, line.end).bare[:160] if heading else ""
-        if heading and builder.offer(*heading, line.content_start, title):
             first_item = first_item if first_item is not None else line.start
     if builder is not None:
         items.extend(builder.finish(len(text)))

@@ -48,4 +48,6 @@ def extract_paths(
 
 
 def _to_original(item: PlanItem, clean: NormalisedText) -> PlanItem:
-    return replace(item, start=clean.to_original(item.start), end=clean.to_original(item.end, is_end=True))
+    return PlanItem(
+        item.label, item.title, clean.to_original(item.start), clean.to_original(item.end, is_end=True), item.parent
+    )
