@@ -139,9 +139,10 @@ class Patterns:
             r"\s*(?:[Ss]ố\s*(?:hiệu\s*)?|SỐ\s*)?:?\s*"
         )
         self.pinpoint_before = regex.compile(rf"(?r)(?P<pin>{_PINPOINT})\s+(?:của\s+|tại\s+)?")
+        standards = "|".join(regex.escape(w) for w in knowledge.grammar.standard_prefixes)
         self.not_a_document = regex.compile(
             rf"(?r)(?i:{'|'.join(regex.escape(w) for w in knowledge.grammar.not_a_document)})"
-            r"\s*(?:[Ss]ố\s*)?:?\s*"
+            rf"\s*(?:[Ss]ố\s*)?:?\s*|(?:{standards})\s*[\d.\- ]*:\s*"
         )
         # After `,` or `và` inside a title: does another citation start here?
         self.citation_after_and = regex.compile(rf"\s*(?:các\s+)?(?:{words}|{shorthands})(?=\s*(?:[Ss]ố|\d))")
@@ -411,7 +412,7 @@ def _issuer_before(text: str, start: int, type_name: str | None, pats: Patterns)
 
 
 def _is_form_code(text: str, start: int, pats: Patterns) -> bool:
-    """`Mẫu số 03/HNMT`, `Phụ lục 02/KH`: an annex or form code, not a document."""
+    """`Mẫu số 03/HNMT`, `Phụ lục 02/KH`, `QCVN 03:2022/BXD`: a form, annex or standard, not a document."""
     hit = pats.not_a_document.match(text, max(0, start - 40), start)
     return bool(hit) and (hit.start() == 0 or not text[hit.start() - 1].isalpha())
 

@@ -94,6 +94,7 @@ class Grammar:
     level_words: tuple[str, ...]
     open_issuer_heads: tuple[str, ...]
     not_a_document: tuple[str, ...]
+    standard_prefixes: tuple[str, ...]
 
 
 class Knowledge:

@@ -258,37 +258,53 @@ def _ends_sentence(bare: str) -> bool:
     return bare.rstrip("*_ ").endswith((".", ";", ":", "!", "?"))
 
 
-def _preamble(lines: list[_Line], first: int, stop: int, knowledge: Knowledge) -> tuple[int, int] | None:
-    """The preamble span: lines opening with `Căn cứ`/`Thực hiện`/... up to the first item.
+@dataclass(frozen=True)
+class _Paragraph:
+    start: int
+    end: int
+    opener: bool
 
-    A narrative paragraph that merely starts with `Thực hiện` (as in a Chỉ thị) is not a preamble:
-    every paragraph of a preamble opens with one of the openers, except a short lead-in at its end
-    ("UBND xã xây dựng Kế hoạch ... như sau:", "Chính phủ ban hành Nghị định ...").
+
+def _paragraphs(lines: list[_Line], knowledge: Knowledge) -> list[_Paragraph]:
+    """Logical paragraphs: lines run on until one ends a sentence (PDF and web text wrap lines).
+
+    Rules, table bars, page numbers and the enacting authority's line are not paragraphs.
     """
-    start = None
-    lead_ins = 0
-    end = None
-    in_paragraph = False
-    for line in lines[first:stop]:
+    paragraphs: list[_Paragraph] = []
+    open_paragraph = False
+    for line in lines:
         bare = line.bare
-        if not bare:
-            in_paragraph = False
+        if not bare or set(bare) <= set("-_=*|") or bare.isdigit() or _is_authority_line(bare, knowledge):
+            open_paragraph = open_paragraph and bool(bare)
             continue
-        if start is None:
-            if not _is_preamble_line(bare, knowledge):
-                if set(bare) <= set("-_=*|") or _is_authority_line(bare, knowledge):
-                    continue
-                return None
-            start = line.start
-        elif not in_paragraph and not _is_preamble_line(bare, knowledge):
-            lead_ins += 1
-            if lead_ins > 2:
-                return None
-        end = line.end
-        in_paragraph = not _ends_sentence(bare)
-    if start is None or end is None:
+        if open_paragraph:
+            last = paragraphs[-1]
+            paragraphs[-1] = _Paragraph(last.start, line.end, last.opener)
+        else:
+            paragraphs.append(_Paragraph(line.start, line.end, _is_preamble_line(bare, knowledge)))
+        open_paragraph = not _ends_sentence(bare)
+    return paragraphs
+
+
+def _preamble(lines: list[_Line], knowledge: Knowledge) -> tuple[int, int] | None:
+    """The preamble: the run of `Căn cứ`/`Thực hiện`/... paragraphs that leads into the first item.
+
+    It ends at most two lead-in paragraphs before the body ("UBND xã xây dựng Kế hoạch ... như sau:",
+    "Chính phủ ban hành Nghị định ..."). Narrative before it (a công văn's opening, a Chỉ thị's
+    account of the situation) is not part of it, even when a sentence there starts with `Thực hiện`.
+    """
+    paragraphs = _paragraphs(lines, knowledge)
+    index = len(paragraphs)
+    lead_ins = 0
+    while index > 0 and not paragraphs[index - 1].opener and lead_ins < 2:
+        index -= 1
+        lead_ins += 1
+    first = index
+    while first > 0 and paragraphs[first - 1].opener:
+        first -= 1
+    if first == index:
         return None
-    return start, end
+    return paragraphs[first].start, paragraphs[-1].end
 
 
 def _successor(kind: str, previous: str, current: str) -> bool:
@@ -418,7 +434,7 @@ def outline(text: str, knowledge: Knowledge | None = None) -> Outline:
     closing_start = closing[0][0] if closing else len(text)
     body_end = _body_end(text, header_end, closing_start, header, knowledge)
     preamble_lines = _lines(text, header_end, first_item if first_item is not None else closing_start)
-    preamble = _preamble(preamble_lines, 0, len(preamble_lines), knowledge)
+    preamble = _preamble(preamble_lines, knowledge)
     spans = (preamble,) if preamble else ()
     if preamble:
         items.insert(0, PlanItem("preamble", _preamble_title(text, preamble), preamble[0], preamble[1], None))

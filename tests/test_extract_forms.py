@@ -166,6 +166,8 @@ NOT_CITATIONS = [
     "Phong trào thi đua “Dân vận khéo”, “Dương Minh Châu chung sức xây dựng nông thôn mới”",
     "Luật này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2023.",
     "theo quy định của pháp luật về thực hiện dân chủ ở cơ sở",
+    "Cấp II theo Quy chuẩn Việt Nam QCVN 04-05: 2022/BNNPTNT Quy chuẩn kỹ thuật quốc gia về Công trình thủy lợi",
+    "theo Quy chuẩn Việt Nam QCVN 03:2022/BXD Quy chuẩn kỹ thuật quốc gia về phân cấp công trình",
 ]
 
 
@@ -231,3 +233,18 @@ def test_undated_mention_joins_the_dated_one() -> None:
     text = "Thực hiện Kế hoạch số 85/KH-UBND ngày 01/4/2024 của UBND huyện; theo Kế hoạch số 85/KH-UBND."
     first, second = extract_text(text).citations
     assert first.key == second.key == "85/KH-UBND@2024"
+
+
+def test_preamble_after_a_letters_opening_narrative() -> None:
+    """A công văn or notice may tell the story first; its Căn cứ block before item I is still the basis."""
+    text = (
+        "Kính gửi: Công ty Cổ phần Năng lượng Yên Hà.\n"
+        "Ngày 18/03/2026, Sở nhận được Tờ trình số 96/TTr-NLYH ngày 18/03/2026 của Công ty.\n"
+        "Căn cứ Nghị định số 175/2024/NĐ-CP ngày 30/12/2024 của Chính phủ quy định chi tiết;\n"
+        "Sau khi xem xét, Sở Công Thương thông báo như sau:\n"
+        "I. THÔNG TIN CHUNG\n"
+        "1. Tên công trình: Thủy điện Yên Hà.\n"
+    )
+    first, second = extract_text(text).citations
+    assert (first.role, first.item) == ("reference", None)
+    assert (second.role, second.item) == ("basis", "preamble")
