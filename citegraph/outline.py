@@ -95,10 +95,7 @@ def _type_line(line: _Line, knowledge: Knowledge) -> str | None:
 
 def _header(lines: list[_Line], text: str, knowledge: Knowledge) -> tuple[DocumentHeader, int]:
     """Read the header block; return it and the offset where the body starts."""
-    number_line = next(
-        (i for i, line in enumerate(lines[:_HEADER_LINES]) if _OWN_NUMBER.match(line.text) and _own_number_text(line)),
-        None,
-    )
+    number_line = _own_number_line(lines)
     search_from = number_line or 0
     type_index = next(
         (i for i in range(search_from, min(len(lines), search_from + 40)) if _type_line(lines[i], knowledge)),
@@ -125,6 +122,25 @@ def _header(lines: list[_Line], text: str, knowledge: Knowledge) -> tuple[Docume
     return DocumentHeader(**fields), end  # type: ignore[arg-type]
 
 
+def _own_number_line(lines: list[_Line]) -> int | None:
+    """The index of the line that gives the document's own number.
+
+    `Số: 85/KH-UBND` on one line wins. A page saved from a legal library may only have its metadata
+    table, `Số hiệu:` with the number a line or two below; that is used when nothing better is there.
+    """
+    header = lines[:_HEADER_LINES]
+    same_line = next((i for i, line in enumerate(header) if _own_number_text(line)), None)
+    if same_line is not None:
+        return same_line
+    for index, line in enumerate(header):
+        match = _OWN_NUMBER.match(line.text)
+        if match and not match.group("rest").strip(" *_|"):
+            following = next((n for n in lines[index + 1:index + 4] if n.bare), None)
+            if following and NUMBER_RE.fullmatch(following.bare):
+                return lines.index(following)
+    return None
+
+
 def _own_number_text(line: _Line) -> str:
     match = _OWN_NUMBER.match(line.text)
     rest = match.group("rest").strip() if match else ""
@@ -134,7 +150,7 @@ def _own_number_text(line: _Line) -> str:
 
 
 def _parse_own_number(line: _Line, knowledge: Knowledge) -> dict[str, object]:
-    rest = _own_number_text(line)
+    rest = _own_number_text(line) or (line.bare if NUMBER_RE.fullmatch(line.bare) else "")
     found = NUMBER_RE.search(rest[:60])
     if found and found.start() < 3:
         number = parse_number(found, knowledge)

@@ -150,7 +150,7 @@ def resolve(
         key = document_key(
             number, mention.date, mention.term, knowledge, type_name=mention.type, name=mention.name, year=mention.year
         )
-        if own and (key == own or ("@" not in key and key == own.split("@")[0])):
+        if own and _same_document(key, own):
             continue
         if _annex_note(clean.text, mention.start) and mention.type == outline.header.type:
             continue
@@ -198,6 +198,15 @@ def resolve(
             )
         )
     return tuple(_attach_undated(citations))
+
+
+def _same_document(key: str, other: str) -> bool:
+    """Equal keys, or the same number where one side does not know its year or term."""
+    if key == other:
+        return True
+    base, _, qualifier = key.partition("@")
+    other_base, _, other_qualifier = other.partition("@")
+    return base == other_base and not (qualifier and other_qualifier)
 
 
 def own_key(header: DocumentHeader, knowledge: Knowledge) -> str | None:
