@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from itertools import accumulate
 import unicodedata
 from dataclasses import dataclass
 
@@ -172,15 +171,25 @@ def normalise(original: str) -> NormalisedText:
 class LineIndex:
     """Line and column (1-based, in code points) of offsets in the original text.
 
-    A line ends at LF, CRLF, CR, a form feed (page break) or a vertical tab.
+    A line ends at LF, CRLF, CR, a form feed (page break) or a vertical tab. Citations are asked for
+    in text order, so for plain LF text the index counts line feeds from the previous answer; other
+    texts get a table of line starts.
     """
 
     def __init__(self, original: str) -> None:
+        self._text = original
+        self._starts: list[int] | None = None
         if "\r" in original or "\f" in original or "\v" in original:
             self._starts = [0, *(match.end() for match in _LINE_BREAK.finditer(original))]
-        else:
-            self._starts = [0, *accumulate(len(line) + 1 for line in original.split("\n")[:-1])]
+        self._offset = 0
+        self._line = 1
 
     def position(self, offset: int) -> tuple[int, int]:
-        line = bisect.bisect_right(self._starts, offset) - 1
-        return line + 1, offset - self._starts[line] + 1
+        if self._starts is not None:
+            line = bisect.bisect_right(self._starts, offset) - 1
+            return line + 1, offset - self._starts[line] + 1
+        if offset < self._offset:
+            self._offset, self._line = 0, 1
+        self._line += self._text.count("\n", self._offset, offset)
+        self._offset = offset
+        return self._line, offset - (self._text.rfind("\n", 0, offset) + 1) + 1

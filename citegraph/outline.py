@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache
 
 import regex
 
@@ -19,11 +19,11 @@ from .extract import NUMBER_RE, parse_number, type_for_number
 from .knowledge import Knowledge, fold, load, strip_marks
 from .models import DocumentHeader, Outline, PlanItem
 
-_MARKUP = regex.compile(r"^[\s#*_>|`]*")
-_SENTENCE_SPLIT = regex.compile(r"(?<=[.:;])\s")
-_EMPHASIS = regex.compile(r"\*+|__+")
+_MARKUP = re.compile(r"^[\s#*_>|`]*")
+_SENTENCE_SPLIT = re.compile(r"(?<=[.:;])\s")
+_EMPHASIS = re.compile(r"\*+|__+")
 _LINE = regex.compile(r"[^\n]*\n?")
-_HEADING = regex.compile(
+_HEADING = re.compile(
     r"(?P<chuong>Chương\s+(?P<chuong_n>[IVXLC]+)\b)"
     r"|(?P<dieu>Điều\s+(?P<dieu_n>\d+[a-zđ]?)\s*[.:])"
     r"|(?P<roman>(?P<roman_n>[IVXL]{1,6})\s*[.)/]\s)"
@@ -50,16 +50,23 @@ def roman_value(numeral: str) -> int:
     return total
 
 
-@dataclass(frozen=True)
 class _Line:
-    start: int
-    end: int
-    text: str
+    """One line of the text: its offsets, its text and its text without markup (`bare`)."""
 
-    @cached_property
+    __slots__ = ("start", "end", "text", "_bare")
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self._bare: str | None = None
+
+    @property
     def bare(self) -> str:
-        """The line without markdown marks, table bars and surrounding space."""
-        return _EMPHASIS.sub("", _MARKUP.sub("", self.text)).strip().strip("_|").strip()
+        """The line without markdown marks, table bars and surrounding space (computed once)."""
+        if self._bare is None:
+            self._bare = _EMPHASIS.sub("", _MARKUP.sub("", self.text)).strip().strip("_|").strip()
+        return self._bare
 
     @property
     def content_start(self) -> int:
@@ -345,7 +352,6 @@ def _is_first(kind: str, value: str) -> bool:
     return value == "1"
 
 
-_ORDER = ("chuong", "dieu", "roman", "arabic", "dotted", "letter")
 
 
 @dataclass(frozen=True)
@@ -428,12 +434,12 @@ class _ItemBuilder:
 
 
 def _heading(bare: str) -> tuple[str, str] | None:
+    """(kind, number) of a numbered heading: ("roman", "II"), ("dotted", "2.3"), ("dieu", "5")..."""
     match = _HEADING.match(bare)
     if not match:
         return None
-    kind = next(k for k in _ORDER if match.group(k))
-    value = match.group(f"{kind}_n")
-    return kind, value
+    kind = match.lastgroup or ""
+    return kind, match.group(f"{kind}_n")
 
 
 def _item_title(bare: str) -> str:
