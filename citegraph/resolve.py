@@ -120,11 +120,11 @@ def _annex_note(text: str, start: int) -> bool:
 
 
 def _as_written(clean: NormalisedText, span: tuple[int, int] | None) -> str | None:
-    """The original text under a span of the clean text, with its line breaks joined."""
+    """The original text under a span of the clean text: line breaks joined, in NFC like all output."""
     if span is None:
         return None
     start, end = clean.to_original(span[0]), clean.to_original(span[1], is_end=True)
-    return " ".join(clean.original[start:end].split()) or None
+    return unicodedata.normalize("NFC", " ".join(clean.original[start:end].split())) or None
 
 
 def _letters(number_text: str) -> str:

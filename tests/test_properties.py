@@ -1,0 +1,55 @@
+"""Properties that hold for any text: extraction never fails and every span points at its text."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from citegraph.normalise import normalise
+from citegraph.pipeline import extract_text
+
+from .conftest import SEED
+
+SEED_TEXT = SEED.read_text(encoding="utf-8")
+
+# Pieces of real citations mixed with noise, so that random texts often come close to one.
+PIECES = [
+    "Quyết định số ", "23-QĐ/TW", "59/2023/NĐ-CP", " ngày 14/8/2023", " của Chính phủ", " về việc ",
+    "Luật Tiếp công dân năm 2013", "(khóa XI)", "\n\n", "\r\n", "Ð", "С", "\u00a0", "\u200b", "khoản 2 Điều 5 ",
+    "“", "”", "số ", "/", "-", "I. ", "1. ", "a) ", "Căn cứ ", "Nơi nhận:", "KẾ HOẠCH\n", "Số: /KH-UBND\n",
+]
+texts = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=8)), max_size=40).map("".join)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts)
+def test_any_text_extracts_and_every_span_points_at_its_text(text: str) -> None:
+    for citation in extract_text(text).citations:
+        assert 0 <= citation.start < citation.end <= len(text)
+        assert text[citation.start:citation.end] == citation.text
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_normalised_offsets_map_back_inside_the_original(text: str) -> None:
+    clean = normalise(text)
+    for offset in range(len(clean.text) + 1):
+        assert 0 <= clean.to_original(offset) <= len(text)
+        assert clean.to_original(offset) <= clean.to_original(offset, is_end=True)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(min_value=0, max_value=len(SEED_TEXT)), st.sampled_from(["\r\n", "nfd", "bom"]))
+def test_results_do_not_depend_on_line_ends_normal_form_or_bom(cut: int, variant: str) -> None:
+    text = SEED_TEXT[:cut]
+    changed = {
+        "\r\n": text.replace("\n", "\r\n"),
+        "nfd": unicodedata.normalize("NFD", text),
+        "bom": "\ufeff" + text,
+    }[variant]
+    fields = ("type", "number", "date", "issuer", "item", "line", "column", "key")
+    original = [tuple(getattr(c, f) for f in fields if f != "column") for c in extract_text(text).citations]
+    varied = [tuple(getattr(c, f) for f in fields if f != "column") for c in extract_text(changed).citations]
+    assert varied == original
