@@ -126,7 +126,8 @@ def _special(match: re.Match[str], text: str) -> tuple[str, str] | None:
 def _old_tone(match: re.Match[str], text: str) -> tuple[str, str] | None:
     if match.group()[0] in "uU" and text[match.start() - 1:match.start()] in ("q", "Q"):
         return None
-    return _TONE_MOVE[match.group()], "tone-placement"
+    moved = _TONE_MOVE.get(match.group())  # the class also admits pairs such as `uè` that never move
+    return (moved, "tone-placement") if moved else None
 
 
 def _combining(match: regex.Match[str], text: str) -> tuple[str, str] | None:

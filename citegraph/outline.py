@@ -531,19 +531,17 @@ def _body_end(text: str, body_start: int, closing_start: int, header: DocumentHe
     """Where the document ends and the web page it was pasted from resumes.
 
     A legal library page follows the document with "Văn bản liên quan" and similar lines, and repeats
-    the document's own title ("Kế hoạch 980/KH-UBND năm 2025 ...") after the signature.
+    the document's own title ("Kế hoạch 980/KH-UBND năm 2025 ...") after the signature. Both are
+    found by a literal search, then checked to stand at the start of a line.
     """
-    ends = [len(text)]
-    if match := _trailer_pattern(knowledge).search(text, body_start):
-        ends.append(match.start())
+    searches = [(marker, body_start) for marker in knowledge.grammar.page_trailers]
     if header.type and header.number:
-        own_title = re.compile(rf"(?im)^[\W_]*{re.escape(header.type)}\s+(?:số\s+)?{re.escape(header.number)}")
-        if match := own_title.search(text, closing_start):
-            ends.append(match.start())
+        searches += [(f"{header.type} {header.number}", closing_start), (f"{header.type} số {header.number}", closing_start)]
+    ends = [len(text)]
+    for marker, start in searches:
+        position = text.find(marker, start)
+        while position >= 0 and _MARKUP.sub("", text[text.rfind("\n", 0, position) + 1:position]).strip():
+            position = text.find(marker, position + 1)
+        if position >= 0:
+            ends.append(text.rfind("\n", 0, position) + 1)
     return min(ends)
-
-
-@cache
-def _trailer_pattern(knowledge: Knowledge) -> re.Pattern[str]:
-    markers = "|".join(re.escape(marker) for marker in knowledge.grammar.page_trailers)
-    return re.compile(rf"(?im)^[\W_]*(?:{markers})[^\n]{{0,60}}$")
