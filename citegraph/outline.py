@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -467,20 +467,37 @@ def _preamble_title(text: str, span: tuple[int, int]) -> str:
     return " ".join(text[span[0]:span[1]].split()[:2]).strip("*_-: ")
 
 
-@cache
-def _candidate_lines(knowledge: Knowledge) -> re.Pattern[str]:
-    """Lines that may open an item, a closing block, an appendix or an annex; the rest is prose.
+def _candidate_lines(text: str, start: int, knowledge: Knowledge) -> Iterator[tuple[int, bool]]:
+    """(line start, is a marker line) for each line from `start` that may open an item, a closing
+    block, an appendix or an annex; the rest is prose and never looked at.
 
-    Scanning for these with one pattern keeps the outline linear and cheap on long documents.
+    The scan looks for a line feed followed by such a line start, which the `re` engine finds about
+    twice as fast as a multi-line `^` anchor.
     """
+    pattern = _candidate_pattern(knowledge)
+    if start == 0 or text[start - 1] == "\n":
+        if first := pattern.match(text, start):
+            yield start, first.lastgroup == "marker"
+    for match in _candidate_scan(knowledge).finditer(text, start):
+        yield match.start() + 1, match.lastgroup == "marker"
+
+
+@cache
+def _candidate_scan(knowledge: Knowledge) -> re.Pattern[str]:
+    return re.compile("\n" + _candidate_pattern(knowledge).pattern)
+
+
+@cache
+def _candidate_pattern(knowledge: Knowledge) -> re.Pattern[str]:
     grammar = knowledge.grammar
     openers = "|".join(
         regex.escape(o) for o in (*grammar.closing_openers, *grammar.appendix_openers, *grammar.enacting_lines)
     )
     type_lines = "|".join(regex.escape(w.upper()) for w in knowledge.type_words())
     return re.compile(
-        r"(?m)^[ \t#*_>|`]*(?:(?P<heading>Chương\s|Điều\s|[IVXL]{1,6}\**\s*[.)/]|\d{1,2}[.)/\s]|\d{1,2}\.\d"
-        rf"|[a-zđ]\**\s*\))|(?P<marker>{openers}|{type_lines}))"
+        # Horizontal space only: a match must never run into the next line and hide it from the scan.
+        r"[ \t#*_>|`]*(?:(?P<heading>Chương[ \t]|Điều[ \t]|[IVXL]{1,6}\**[ \t]*[.)/]|\d{1,2}[.)/ \t]|\d{1,2}\.\d"
+        rf"|[a-zđ]\**[ \t]*\))|(?P<marker>{openers}|{type_lines}))"
     )
 
 
@@ -496,11 +513,10 @@ def _items(text: str, body_start: int, knowledge: Knowledge) -> tuple[list[PlanI
     items: list[PlanItem] = []
     closing: list[tuple[int, int]] = []
     first_item = None
-    for candidate in _candidate_lines(knowledge).finditer(text, body_start):
-        is_marker = candidate.lastgroup == "marker"
+    for line_start, is_marker in _candidate_lines(text, body_start, knowledge):
         if builder is None and not is_marker:
             continue
-        line = _line_at(text, candidate.start())
+        line = _line_at(text, line_start)
         bare = line.bare
         if builder is None:
             in_appendix = in_appendix or _is_appendix(bare, knowledge)
