@@ -138,6 +138,8 @@ class Patterns:
             rf"(?:(?i:(?P<word>{words}))|(?P<short>{shorthands}))"
             r"\s*(?:[Ss]ố\s*(?:hiệu\s*)?|SỐ\s*)?:?\s*"
         )
+        self.type_last_words = frozenset(word.split()[-1].casefold() for word in knowledge.type_words())
+        self.shorthand_set = frozenset(knowledge.shorthands())
         self.pinpoint_before = regex.compile(rf"(?r)(?P<pin>{_PINPOINT})\s+(?:của\s+|tại\s+)?")
         standards = "|".join(regex.escape(w) for w in knowledge.grammar.standard_prefixes)
         self.not_a_document = regex.compile(
@@ -154,6 +156,7 @@ class Patterns:
         place = rf"{word}(?:[ ](?:{word}|\d{{1,3}}(?!\d)))*"
         self.location = regex.compile(rf"\s+(?:cấp\s+)?(?P<level>{level})(?![\p{{L}}])(?:\s+(?P<place>{place}))?")
         self.issuer_alias, self.alias_code = self._issuer_aliases(knowledge)
+        self.alias_first_words = frozenset(alias.split()[0] for alias in self.alias_code)
         heads = sorted(knowledge.grammar.open_issuer_heads, key=len, reverse=True)
         self.open_issuer = regex.compile(rf"(?:{'|'.join(regex.escape(h) for h in heads)})\s+\p{{Lu}}|\p{{Lu}}\p{{Ll}}*\s+\p{{Lu}}")
         self.title_open = self._title_open(knowledge.grammar.title_openers)
@@ -259,7 +262,8 @@ def make_date(match: regex.Match[str]) -> dt.date | None:
 
 def _read_issuer(text: str, pos: int, pats: Patterns) -> tuple[int, str, str | None] | None:
     """The issuer phrase starting at `pos`: (end, text, code)."""
-    alias = pats.issuer_alias.match(text, pos)
+    first_word = text[pos:pos + 24].split(None, 1)[:1]
+    alias = first_word and first_word[0].casefold() in pats.alias_first_words and pats.issuer_alias.match(text, pos)
     if alias:
         end = alias.end()
         location = pats.location.match(text, end)
@@ -375,6 +379,8 @@ def read_tail(text: str, pos: int, pats: Patterns, *, want_title: bool = True) -
 
 def _frame_before(text: str, start: int, pats: Patterns) -> tuple[int, str | None, str | None]:
     """(span start, type name, pinpoint) read backwards from a number at `start`."""
+    if not _may_follow_type_word(text, start, pats):
+        return start, None, None
     window = max(0, start - 160)
     frame = pats.type_before.match(text, window, start)
     if frame and frame.start() > 0 and text[frame.start() - 1].isalpha():
@@ -392,13 +398,23 @@ def _frame_before(text: str, start: int, pats: Patterns) -> tuple[int, str | Non
     return start, None, None
 
 
+def _may_follow_type_word(text: str, start: int, pats: Patterns) -> bool:
+    """A cheap look at the word before a number (past `số`, `:`) before the full backward match."""
+    words = text[max(0, start - 40):start].replace(":", " ").split()
+    while words and words[-1] in ("số", "Số", "SỐ", "hiệu"):
+        words.pop()
+    return bool(words) and (words[-1] in pats.shorthand_set or words[-1].casefold() in pats.type_last_words)
+
+
 def _issuer_before(text: str, start: int, type_name: str | None, pats: Patterns) -> Span | None:
     """An issuer written before the citation.
 
     "Theo đề nghị của Giám đốc Sở X tại Tờ trình số ..." names the author first, and Party texts say
     "nghe Báo cáo của Ban Tổ chức Trung ương về ... (Báo cáo số 565-BC/BTCTW, ...)".
     """
-    if before := ISSUER_BEFORE_RE.search(text, max(0, start - 200), start):
+    if "tại" in text[max(0, start - 12):start] and (
+        before := ISSUER_BEFORE_RE.search(text, max(0, start - 200), start)
+    ):
         return before.span("issuer")
     if type_name and text[start - 1:start] == "(":
         sentence_start = max(0, start - 300)

@@ -123,6 +123,7 @@ class Knowledge:
         self.issuer_by_code = {i.code: i for i in issuers}
         self.issuer_by_code_upper = {i.code.upper(): i for i in issuers}
         self.laws_by_name = self._index_laws(laws)
+        self._canonical: dict[str, str] = {}
         # The longest law name, in words, that starts with each first word: bounds the name search.
         self.law_name_words: dict[str, int] = {}
         for law in laws:
@@ -169,6 +170,12 @@ class Knowledge:
 
     def canonical_code(self, code: str) -> str:
         """The spelling of a known code (`TTG` -> `TTg`); unknown codes are returned as written."""
+        known = self._canonical.get(code)
+        if known is None:
+            known = self._canonical[code] = self._spell(code)
+        return known
+
+    def _spell(self, code: str) -> str:
         if code in self.issuer_by_code or code in self.state_type_by_code or code in self.party_type_by_code:
             return code
         upper = code.upper()
