@@ -338,7 +338,7 @@ def _read_title(text: str, pos: int, quoted: str | None, pats: Patterns) -> tupl
         return stop.start(), text[pos:stop.start()], quoted is None
 
 
-def read_tail(text: str, pos: int, pats: Patterns, *, want_title: bool = True) -> _Tail:
+def read_tail(text: str, pos: int, pats: Patterns) -> _Tail:
     """Date, Party term, issuer and trích yếu following a number, in any of their usual orders."""
     date = issuer = issuer_code = term = title = None
     notes: list[str] = []
@@ -362,7 +362,7 @@ def read_tail(text: str, pos: int, pats: Patterns, *, want_title: bool = True) -
                 continue
         break
     opener = pats.title_open_after_issuer if issuer else pats.title_open
-    if want_title and (m := opener.match(text, pos)):
+    if m := opener.match(text, pos):
         quote = m.group("quote")
         start = m.end() if quote else m.start("opener")
         end, raw, balanced = _read_title(text, start, quote, pats)

@@ -164,10 +164,6 @@ class Knowledge:
         words = {s for t in self.types for s in t.shorthands}
         return sorted(words, key=lambda w: (-len(w), w))
 
-    def type_codes(self) -> list[str]:
-        codes = {c for t in self.types for c in (*t.state_codes, *t.party_codes)}
-        return sorted(codes, key=lambda c: (-len(c), c))
-
     def canonical_code(self, code: str) -> str:
         """The spelling of a known code (`TTG` -> `TTg`); unknown codes are returned as written."""
         known = self._canonical.get(code)

@@ -21,14 +21,6 @@ class SourceText:
 
 
 @dataclass(frozen=True)
-class Position:
-    """A 1-based line and column in the original text."""
-
-    line: int
-    column: int
-
-
-@dataclass(frozen=True)
 class PlanItem:
     """A numbered part of the document (`II.3`, `Điều 2`), or the preamble."""
 
