@@ -151,9 +151,12 @@ class Patterns:
         self.citation_after_comma = regex.compile(rf"\s*(?:các\s+)?(?:{words})(?!\p{{L}})")
         level = "|".join(regex.escape(w) for w in knowledge.grammar.level_words)
         # A place name is capitalised words, but not a capitalised trích yếu ("... tỉnh Yên Bái Ban hành ...").
-        not_title = "|".join(_spaced(o) for o in knowledge.grammar.title_openers)
-        word = rf"(?!(?i:{not_title})(?!\p{{L}}))\p{{Lu}}\p{{Ll}}*"
-        place = rf"{word}(?:[ ](?:{word}|\d{{1,3}}(?!\d)))*"
+        # Nor an organisation word: "tỉnh Ủy" is the Tỉnh ủy, not a province named Ủy.
+        not_place = "|".join(_spaced(o) for o in (*knowledge.grammar.title_openers, *knowledge.grammar.not_place_words))
+        word = rf"(?!(?i:{not_place})(?!\p{{L}}))\p{{Lu}}\p{{Ll}}*"
+        # Words of one name may wrap onto the next line ("thành phố Hà\nNội"), never across a blank line.
+        # A number belongs to the name only on the same line ("phường 12"), not a page number below it.
+        place = rf"{word}(?:[ \t]+(?:{word}|\d{{1,3}}(?!\d))|[ \t]*\n[ \t]*{word})*"
         self.location = regex.compile(rf"\s+(?:cấp\s+)?(?P<level>{level})(?![\p{{L}}])(?:\s+(?P<place>{place}))?")
         self.issuer_alias, self.alias_code = self._issuer_aliases(knowledge)
         self.alias_first_words = frozenset(alias.split()[0] for alias in self.alias_code)
@@ -165,8 +168,11 @@ class Patterns:
         )
         stops = "|".join(regex.escape(stop) for stop in knowledge.grammar.title_stops)
         self.title_break = regex.compile(rf"{_TITLE_BREAK}|{stops}|,|\s+và(?=\s)")
+        # An open issuer name runs up to the trích yếu, punctuation, or the next citation ("... Yên Hà và
+        # Quyết định điều chỉnh chủ trương đầu tư số ...").
         self.open_issuer_stop = regex.compile(
             r"\s+(?:về việc|về|V/v|quy định|ban hành|hướng dẫn|phê duyệt|ngày|năm \d)(?![\p{L}])|[;,.:()“”\"«»\n]"
+            rf"|\s+và\s+(?:các\s+)?(?:{words})(?![\p{{L}}])|\s+(?:{words})(?=\s+(?:[Ss]ố|\d))"
         )
 
     @staticmethod
@@ -300,7 +306,7 @@ def _read_title(text: str, pos: int, quoted: str | None, pats: Patterns) -> tupl
     a quoted campaign name; it stops at `;`, a sentence end, a new paragraph or the next citation.
     """
     hard_limit = min(len(text), pos + _MAX_TITLE)
-    embedded = NUMBER_RE.search(text, pos, hard_limit)
+    embedded = None if quoted else NUMBER_RE.search(text, pos, hard_limit)
     if embedded:
         # "sửa đổi, bổ sung một số điều của Nghị định số 68/2017/NĐ-CP": the title ends with the
         # document it names; what follows is the citing sentence (or that document's own tail).
@@ -332,7 +338,7 @@ def _read_title(text: str, pos: int, quoted: str | None, pats: Patterns) -> tupl
         if mark.startswith("\n") and _PAGE_BREAK_CONTINUES.match(text, stop.start(), stop.end() + 3):
             cursor = stop.end()
             continue
-        if inner_open and mark in ".;":
+        if (inner_open or quoted) and mark in ".;":
             cursor = stop.end()
             continue
         return stop.start(), text[pos:stop.start()], quoted is None
@@ -575,10 +581,20 @@ def _law_mentions(text: str, pats: Patterns) -> list[Mention]:
             number_match = NUMBER_RE.match(text, m.end())
             if number_match:
                 number, end = parse_number(number_match, pats.knowledge), number_match.end()
-        if m := DATE_AFTER_RE.match(text, end):
-            date, end = make_date(m), m.end()
+        notes: tuple[str, ...] = ()
+        written_date = DATE_AFTER_RE.match(text, end)
+        if written_date:
+            date, end = make_date(written_date), written_date.end()
+            if date is None:
+                d, m, y = written_date.group("d", "m", "y")
+                notes = (f"impossible-date:{d}/{m}/{y}",)
+        issuer = issuer_code = None
+        if (year or number or written_date) and (intro := ISSUER_INTRO_RE.match(text, end)):
+            # `Pháp lệnh ... số 34/2007/PL-UBTVQH11 của Ủy ban Thường vụ Quốc hội`
+            if found := _read_issuer(text, intro.end(), pats):
+                issuer, issuer_code, end = (intro.end(), found[0]), found[2], found[0]
         key_name = fold(f"{type_name} {name}")
-        explicit = year or number or date
+        explicit = year or number or written_date
         if not explicit and key_name not in seen_names and not pats.knowledge.find_laws(type_name, name):
             continue
         if type_name == "Hiến pháp" and not explicit:
@@ -595,13 +611,14 @@ def _law_mentions(text: str, pats: Patterns) -> list[Mention]:
                 type=type_name,
                 number=number,
                 date=date,
-                issuer=None,
-                issuer_code=None,
+                issuer=issuer,
+                issuer_code=issuer_code,
                 title=None,
                 term=None,
                 pinpoint=pinpoint,
                 name=name if type_name != "Hiến pháp" else None,
                 name_span=(name_end - len(name), name_end) if type_name != "Hiến pháp" else None,
+                notes=notes,
                 year=year or (number.year if number else None) or (date.year if date else None),
             )
         )

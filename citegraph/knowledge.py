@@ -92,6 +92,7 @@ class Grammar:
     authority_lines: tuple[str, ...]
     page_trailers: tuple[str, ...]
     level_words: tuple[str, ...]
+    not_place_words: tuple[str, ...]
     open_issuer_heads: tuple[str, ...]
     not_a_document: tuple[str, ...]
     standard_prefixes: tuple[str, ...]
@@ -211,7 +212,8 @@ def _split_legislature(upper_code: str) -> tuple[str, int] | None:
     return None
 
 
-def _data_text(name: str) -> str:
+def data_text(name: str) -> str:
+    """A data file of the package, as text."""
     return resources.files("citegraph").joinpath("data", name).read_text(encoding="utf-8")
 
 
@@ -228,7 +230,7 @@ def _clean_tuple(values: object) -> tuple[str, ...]:
 
 
 def _load_types() -> list[DocType]:
-    rows = tomllib.loads(_data_text("doc_types.toml"))["type"]
+    rows = tomllib.loads(data_text("doc_types.toml"))["type"]
     return [
         DocType(
             name=clean(row["name"]),
@@ -245,7 +247,7 @@ def _load_types() -> list[DocType]:
 
 
 def _load_issuers() -> list[Issuer]:
-    reader = csv.DictReader(_data_text("issuers.csv").splitlines())
+    reader = csv.DictReader(data_text("issuers.csv").splitlines())
     return [
         Issuer(
             code=clean(row["code"]),
@@ -262,7 +264,7 @@ def _load_issuers() -> list[Issuer]:
 
 
 def _load_terms() -> tuple[list[Term], list[Term]]:
-    data = tomllib.loads(_data_text("terms.toml"))
+    data = tomllib.loads(data_text("terms.toml"))
     legislatures = [
         Term(r["roman"], r["number"], _date(r["start"]), _date(r["end"]), r["source"])  # type: ignore[arg-type]
         for r in data["legislature"]
@@ -275,7 +277,7 @@ def _load_terms() -> tuple[list[Term], list[Term]]:
 
 
 def _load_laws() -> list[Law]:
-    reader = csv.DictReader(_data_text("laws.csv").splitlines())
+    reader = csv.DictReader(data_text("laws.csv").splitlines())
     return [
         Law(
             type=clean(row["type"]),
@@ -289,7 +291,7 @@ def _load_laws() -> list[Law]:
 
 
 def _load_grammar() -> Grammar:
-    data = tomllib.loads(_data_text("grammar.toml"))
+    data = tomllib.loads(data_text("grammar.toml"))
     return Grammar(**{key: _clean_tuple(values) for key, values in data.items()})
 
 

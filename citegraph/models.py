@@ -12,12 +12,18 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True)
 class SourceText:
-    """A decoded input: the text exactly as read, and where it came from."""
+    """A decoded input: the text exactly as read, and where it came from.
+
+    `parts` maps offsets back into the file: (offset where a part starts, what it is), e.g.
+    (0, "paragraph 1"), (812, "table 1, row 2, cell 1"), (5120, "footnote 3"), (9000, "page 2").
+    Plain text has none; `citegraph.read.part_at` looks an offset up.
+    """
 
     path: str
     text: str
     encoding: str
     notes: tuple[str, ...] = ()
+    parts: tuple[tuple[int, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -98,7 +104,7 @@ class Citation:
     issuer_code: str | None = None
     year: int | None = None
     name: str | None = None
-    number_parts: DocumentNumber | None = None
+    number_parts: DocumentNumber | None = None  # the number as written; None for a law cited by name
     normalisations: tuple[str, ...] = ()
     antecedent: int | None = None
     shared: tuple[str, ...] = ()

@@ -79,13 +79,17 @@ class NormalisedText:
         Inside an unchanged run the shift is constant; an offset inside a replacement maps to
         the start of the replaced original span (or its end, for an exclusive end offset).
         """
+        if is_end:
+            # An exclusive end at the very start of an edit stops before the edited characters.
+            first = bisect.bisect_left(self._clean_starts, offset)
+            if first < len(self.edits) and self._clean_starts[first] == offset:
+                return self.edits[first].start
         index = bisect.bisect_right(self._clean_starts, offset) - 1
         if index < 0:
             return offset
         edit = self.edits[index]
-        clean_start = self._clean_starts[index]
-        clean_end = clean_start + len(edit.replacement)
-        if offset < clean_end or (is_end and offset == clean_end and clean_end > clean_start):
+        clean_end = self._clean_starts[index] + len(edit.replacement)
+        if offset < clean_end:
             return edit.end if is_end else edit.start
         return edit.end + (offset - clean_end)
 

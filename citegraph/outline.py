@@ -33,10 +33,11 @@ _HEADING = re.compile(
 )
 _OWN_NUMBER = regex.compile(r"^[\s*_|]*Số\s*(?:hiệu)?\s*:?\s*(?P<rest>[^\n]*)")
 # `Số: /KH-UBND` left blank in a draft, or an ordinal OCR could not read (`Số: II /2026/QĐ-UBND`).
-_BLANK_NUMBER = regex.compile(r"^[\s.…_]*(?P<unread>[^\s/\d]{1,3}\s*)?[-/](?:\d{4}/)?(?P<code>[^\s|]+)")
+_BLANK_NUMBER = regex.compile(r"^[\s.…_]*(?P<unread>[^\s/\d\-]{1,3}\s*)?(?P<sep>[-/])\s*(?:\d{4}/)?(?P<code>[^\s|]+)")
 _PLACE_DATE = regex.compile(
-    r"(?:(?P<place>[\p{L} .]{2,40}),\s*)?ngày\s*(?P<d>\d{1,2})?[\s.…_]*tháng\s*(?P<m>\d{1,2})?[\s.…_]*năm\s*(?P<y>\d{4})?"
+    r"(?:(?<![\p{L}\d/\-])(?P<place>\p{Lu}\p{Ll}+(?:[ ]\p{L}+){0,5}),\s*)?ngày\s*(?P<d>\d{1,2})?[\s.…_]*tháng\s*(?P<m>\d{1,2})?[\s.…_]*năm\s*(?P<y>\d{4})?"
 )
+_NUMERIC_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 _LETTERS = "abcdđeghiklmnopqrstuvxy"
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _HEADER_LINES = 160
@@ -113,9 +114,9 @@ def _header(lines: list[_Line], text: str, knowledge: Knowledge) -> tuple[Docume
     fields: dict[str, object] = {}
     if number_line is not None:
         fields.update(_parse_own_number(lines[number_line], knowledge))
-        fields["issuer"] = _agency(lines, number_line)
+        fields["issuer"] = _agency(lines, number_line, knowledge)
         fields.update(_parse_place_date(lines, number_line, type_index))
-    end = lines[number_line].end if number_line is not None else 0
+    end = _number_end(lines[number_line]) if number_line is not None else 0
     if type_index is not None:
         fields["type"] = _type_line(lines[type_index], knowledge)
         title_lines = _title_lines(lines, type_index + 1, knowledge)
@@ -125,7 +126,9 @@ def _header(lines: list[_Line], text: str, knowledge: Knowledge) -> tuple[Docume
         else:
             end = lines[type_index].end
     elif number_line is not None:
-        end = max(end, _vv_end(lines, number_line))
+        end = _vv_end(lines, number_line, end)
+        if inline_type := _inline_type(lines[number_line], knowledge):
+            fields["type"] = inline_type
     return DocumentHeader(**fields), end  # type: ignore[arg-type]
 
 
@@ -143,7 +146,7 @@ def _own_number_line(lines: list[_Line]) -> int | None:
         match = _OWN_NUMBER.match(line.text)
         if match and not match.group("rest").strip(" *_|"):
             following = next((n for n in lines[index + 1:index + 4] if n.bare), None)
-            if following and NUMBER_RE.fullmatch(following.bare):
+            if following and (NUMBER_RE.match(following.bare) or _BLANK_NUMBER.match(following.bare)):
                 return lines.index(following)
     return None
 
@@ -157,7 +160,7 @@ def _own_number_text(line: _Line) -> str:
 
 
 def _parse_own_number(line: _Line, knowledge: Knowledge) -> dict[str, object]:
-    rest = _own_number_text(line) or (line.bare if NUMBER_RE.fullmatch(line.bare) else "")
+    rest = _own_number_text(line) or line.bare
     found = NUMBER_RE.search(rest[:60])
     if found and found.start() < 3:
         number = parse_number(found, knowledge)
@@ -165,15 +168,39 @@ def _parse_own_number(line: _Line, knowledge: Knowledge) -> dict[str, object]:
     blank = _BLANK_NUMBER.match(rest)
     fields: dict[str, object] = {"number_blank": not (blank and blank.group("unread"))}
     if blank:
-        code = blank.group("code").split("-")[0]
-        doc_type = knowledge.state_type_by_code.get(knowledge.canonical_code(code))
+        # `/KH-UBND` (State: the type code follows the slash) or `- HD/BTCTU` (Party: it follows the dash)
+        code = regex.split(r"[-/]", blank.group("code"))[0]
+        by_code = knowledge.party_type_by_code if blank.group("sep") == "-" else knowledge.state_type_by_code
+        doc_type = by_code.get(knowledge.canonical_code(code))
         if doc_type:
             fields["type"] = doc_type.name
     return fields
 
 
-def _agency(lines: list[_Line], number_line: int) -> str | None:
-    """The issuing body: the capitalised lines above `Số:`, without the national motto."""
+def _inline_type(line: _Line, knowledge: Knowledge) -> str | None:
+    """The type word in upper case on a number line that runs on (`... năm 1980 CHỈ THỊ VỀ ...`)."""
+    if len(line.text) <= 160:
+        return None
+    words = "|".join(re.escape(word.upper()) for word in knowledge.type_words())
+    found = re.search(rf"(?<!\w)(?:{words})(?!\w)", line.text)
+    return knowledge.type_by_word[fold(found.group())].name if found else None
+
+
+def _number_end(line: _Line) -> int:
+    """Where the own number ends: the line's end, or inside a line that runs on into the text
+    (`299/TTg Hà Nội, ngày 10 tháng 11 năm 1980 CHỈ THỊ ...` in a page whose line breaks were lost)."""
+    if len(line.text) <= 160:
+        return line.end
+    found = NUMBER_RE.search(line.text)
+    return line.start + found.end() if found else line.end
+
+
+def _agency(lines: list[_Line], number_line: int, knowledge: Knowledge) -> str | None:
+    """The issuing body: the capitalised lines above `Số:`, without the national motto.
+
+    The block may name the parent body first (`UBND TỈNH LÀO CAI` / `SỞ CÔNG THƯƠNG`): the issuer is the
+    last name, with the lines before it only while it continues them (`ỦY BAN NHÂN DÂN` / `TỈNH NGHỆ AN`).
+    """
     parts: list[str] = []
     for line in reversed(lines[max(0, number_line - 12):number_line]):
         bare = line.bare.strip("-_ ")
@@ -187,7 +214,13 @@ def _agency(lines: list[_Line], number_line: int) -> str | None:
         parts.insert(0, bare)
         if len(parts) == 3:
             break
-    return " ".join(parts) or None
+    levels = tuple(word.upper() + " " for word in knowledge.grammar.level_words)
+    issuer = parts[-1:] if parts else []
+    for part in reversed(parts[:-1]):
+        if not issuer[0].startswith(levels):
+            break
+        issuer.insert(0, part)
+    return " ".join(issuer) or None
 
 
 def _parse_place_date(lines: list[_Line], number_line: int, type_index: int | None) -> dict[str, object]:
@@ -195,7 +228,7 @@ def _parse_place_date(lines: list[_Line], number_line: int, type_index: int | No
     window = "\n".join(line.bare for line in lines[max(0, number_line - 4):stop + 1])
     match = _PLACE_DATE.search(window)
     if not match:
-        return {}
+        return _metadata_date(lines)
     fields: dict[str, object] = {}
     if match.group("place"):
         fields["place"] = match.group("place").strip(" *_")
@@ -209,6 +242,21 @@ def _parse_place_date(lines: list[_Line], number_line: int, type_index: int | No
     else:
         fields["date_blank"] = True
     return fields
+
+
+def _metadata_date(lines: list[_Line]) -> dict[str, object]:
+    """The issue date from a legal library's metadata table (`Ngày ban hành:` / `21/11/2025`)."""
+    for index, line in enumerate(lines[:_HEADER_LINES]):
+        if fold(line.bare).startswith("ngày ban hành"):
+            following = next((n for n in lines[index + 1:index + 4] if n.bare), None)
+            found = following and _NUMERIC_DATE.fullmatch(following.bare)
+            if found:
+                try:
+                    day = dt.date(int(found.group(3)), int(found.group(2)), int(found.group(1)))
+                except ValueError:
+                    return {}
+                return {"date": day.isoformat(), "year": day.year}
+    return {}
 
 
 def _title_lines(lines: list[_Line], index: int, knowledge: Knowledge) -> list[_Line]:
@@ -247,12 +295,12 @@ def _is_upper(text: str) -> bool:
     return text == text.upper()
 
 
-def _vv_end(lines: list[_Line], number_line: int) -> int:
-    """A công văn has no type line: its header ends after the `V/v` line."""
+def _vv_end(lines: list[_Line], number_line: int, number_end: int) -> int:
+    """A công văn has no type line: its header ends after the `V/v` line, or else after its number."""
     for line in lines[number_line:number_line + 6]:
         if line.bare.startswith(("V/v", "v/v", "Về việc")):
             return line.end
-    return lines[number_line].end
+    return number_end
 
 
 # --- preamble and items -------------------------------------------------------------------------
@@ -464,7 +512,8 @@ def outline(text: str, knowledge: Knowledge | None = None) -> Outline:
 
 
 def _preamble_title(text: str, span: tuple[int, int]) -> str:
-    return " ".join(text[span[0]:span[1]].split()[:2]).strip("*_-: ")
+    """The preamble's opening words (`Căn cứ`, `Thực hiện`), for lists of items."""
+    return " ".join(text[span[0]:span[1]].lstrip("*_-+• \t").split()[:2]).strip("*_:;,")
 
 
 def _candidate_lines(text: str, start: int, knowledge: Knowledge) -> Iterator[tuple[int, bool]]:

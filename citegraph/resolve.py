@@ -16,7 +16,7 @@ from dataclasses import replace
 import regex
 
 from .extract import NUMBER_RE, Mention, parse_number
-from .knowledge import Knowledge, fold
+from .knowledge import Knowledge, Law, fold
 from .models import Citation, DocumentHeader, DocumentNumber, Outline, PlanItem
 from .normalise import LineIndex, NormalisedText
 
@@ -91,7 +91,7 @@ def _law_number(mention: Mention, knowledge: Knowledge) -> tuple[DocumentNumber 
         return mention.number, mention.number.normalised if mention.number else None
     laws = knowledge.find_laws(mention.type, mention.name)
     year = mention.year
-    candidates = [law for law in laws if year is None or (law.date and law.date.year == year)]
+    candidates = [law for law in laws if year is None or _law_year(law) == year]
     numbered = [law for law in candidates if law.number]
     if year and len(numbered) == 1:
         printed = numbered[0].number
@@ -100,6 +100,14 @@ def _law_number(mention: Mention, knowledge: Knowledge) -> tuple[DocumentNumber 
             return DocumentNumber(printed, printed, "state", match.group(1), int(match.group(2)), None, (match.group(3),)), printed
         return None, printed
     return None, None
+
+
+def _law_year(law: Law) -> int | None:
+    """The year a law was passed: its date, or the year inside its number when the date is unknown."""
+    if law.date:
+        return law.date.year
+    match = _LAW_NUMBER.match(law.number or "")
+    return int(match.group(2)) if match else None
 
 
 def _normalisations(mention: Mention, clean: NormalisedText, start: int, end: int) -> tuple[str, ...]:

@@ -1,0 +1,330 @@
+"""Vietnamese text that is not clean Unicode: old font encodings, Windows-1258 and mojibake.
+
+Offices typed for years in TCVN3 (.VnTime) and VNI fonts, whose letters are Latin-1 look-alikes
+("QuyÕt ®Þnh" for "Quyết định"); some files are in the Windows-1258 code page; and UTF-8 opened as
+Windows-1252 turns "đ" into "Ä‘". Each is recognised by whether it reads as Vietnamese syllables once
+converted, converted line by line (so line numbers stay true), and reported in a note. The tables are
+data files with their sources: citegraph/data/tcvn3.toml and vni.toml.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+# Detection reads at most this much of a text: enough to judge, cheap on a 50 MB file.
+_SAMPLE_CHARS = 200_000
+# A text needs at least this many look-alike characters before a font conversion is considered.
+_MIN_LOOKALIKES = 3
+
+_MARKS = {
+    "grave": "\u0300", "acute": "\u0301", "circumflex": "\u0302", "tilde": "\u0303",
+    "breve": "\u0306", "hook": "\u0309", "dot": "\u0323",
+}
+_TONES = "\u0300\u0301\u0309\u0303\u0323"
+_BASE_VOWELS = "aăâeêioôơuưy"
+
+
+def _compose(letters: str, marks: str = "") -> str:
+    return unicodedata.normalize("NFC", letters + marks)
+
+
+_PLAIN_VOWELS = frozenset(_BASE_VOWELS)
+_TONED_VOWELS = frozenset(_compose(v, t) for v in _BASE_VOWELS for t in _TONES)
+_LOWER_LETTERS = _PLAIN_VOWELS | _TONED_VOWELS | {"đ"}
+_VIETNAMESE_LETTERS = _LOWER_LETTERS | {c.upper() for c in _LOWER_LETTERS}
+# Letters that only Unicode Vietnamese has: no TCVN3, VNI or Windows-1252 text contains them.
+_UNICODE_ONLY = frozenset(c for c in _VIETNAMESE_LETTERS if ord(c) > 0xFF)
+_UNICODE_ONLY_CLASS = re.compile("[" + "".join(sorted(_UNICODE_ONLY)) + "]")
+_LOOKALIKE_RANGE = re.compile(
+    "[" + "".join(c for c in map(chr, range(0xA1, 0x100)) if c not in _VIETNAMESE_LETTERS) + "]"
+)
+
+_VOWEL_CLASS = "".join(sorted(_PLAIN_VOWELS | _TONED_VOWELS))
+_UNTONED = {ord(_compose(v, t)): v for v in _BASE_VOWELS for t in _TONES}
+# Vowel clusters of Vietnamese rhymes, tone marks aside: those that may take a final consonant ("tiến",
+# "quyết") and those ending in a glide, which may not and never carry the tone on it ("chịu", never "chịunh").
+_CLOSABLE = frozenset("a ă â e ê i o ô ơ u ư y iê oa oă oe uâ uê uô uơ uy ươ yê uyê".split())
+_OPEN = frozenset(
+    "ai ao au ay âu ây eo êu ia iu oi ôi ơi ua ui ưa ưi ưu iêu oai oay oeo uây uôi uya uyu ươi ươu yêu".split()
+)
+_ONSETS = ("ngh", "ng", "gh", "gi", "kh", "nh", "ph", "qu", "th", "tr", "ch", *"bcdđghklmnpqrstvx", "")
+_RHYME = re.compile(rf"([{_VOWEL_CLASS}]{{1,3}})(ch|ng|nh|[cmnpt])?")
+_WORD = re.compile(r"[^\W\d_]+")
+_LINE = re.compile(r"[^\n]+")
+
+
+@dataclass(frozen=True)
+class Score:
+    """How many words with non-ASCII letters read as Vietnamese syllables, and how many do not."""
+
+    valid: int
+    invalid: int
+
+    @property
+    def margin(self) -> int:
+        return self.valid - self.invalid
+
+    def reads_as_vietnamese(self) -> bool:
+        return self.valid > 0 and self.invalid * 5 <= self.valid
+
+
+def score(text: str) -> Score:
+    """Judge a text by its syllables: a wrong conversion leaves impossible ones ("Quyeỏt", "ủũnh")."""
+    valid = invalid = 0
+    for match in _WORD.finditer(unicodedata.normalize("NFC", text[:_SAMPLE_CHARS])):
+        word = match.group().lower()
+        if word.isascii():
+            continue
+        if _is_syllable(word):
+            valid += 1
+        else:
+            invalid += 1
+    return Score(valid, invalid)
+
+
+def _is_syllable(word: str) -> bool:
+    """An onset, a vowel cluster Vietnamese has, a final consonant if the cluster takes one, one tone mark at most."""
+    if sum(c in _TONED_VOWELS for c in word) > 1:
+        return False
+    for onset in _ONSETS:
+        if word.startswith(onset):
+            rhyme = _RHYME.fullmatch(word, len(onset))
+            if rhyme is None:
+                continue
+            vowels = rhyme.group(1).translate(_UNTONED)
+            if vowels in _CLOSABLE or (vowels in _OPEN and rhyme.group(2) is None and rhyme.group(1)[-1] in _PLAIN_VOWELS):
+                return True
+    return False
+
+
+# --- old font encodings ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FontEncoding:
+    """An old 8-bit Vietnamese font encoding: its label, its name for notes and how to convert one line."""
+
+    label: str
+    name: str
+    convert_line: Callable[[str], str]
+
+    def convert(self, text: str) -> str:
+        """Convert the lines that have no Unicode-only letter, so a mixed document keeps its Unicode lines."""
+        return _LINE.sub(lambda m: m.group() if _UNICODE_ONLY_CLASS.search(m.group()) else self.convert_line(m.group()), text)
+
+
+def _load(name: str) -> dict[str, object]:
+    with resources.files("citegraph").joinpath(f"data/{name}").open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def _byte_char(code: str) -> str:
+    """The character a byte shows as when a legacy file is read as Latin-1/Windows-1252."""
+    return chr(int(code, 16))
+
+
+@cache
+def _tcvn3_tables() -> tuple[dict[int, str], dict[int, str]]:
+    """Translation tables to lowercase and to capital letters (for lines typed in a .VnTimeH font)."""
+    table = {ord(_byte_char(code)): letter for code, letter in _load("tcvn3.toml")["bytes"].items()}
+    return table, {code: letter.upper() for code, letter in table.items()}
+
+
+_TCVN3_WORD = re.compile(r"[A-Za-z\u00a1-\u00fe]+")
+
+
+def _no_lowercase(word: str) -> bool:
+    return not any(c.isascii() and c.islower() for c in word)
+
+
+def _all_capitals(word: str) -> bool:
+    """Two ASCII capitals and no ASCII small letter: "QUYÕT", "§ÞNH", but not "Sè" or "VÒ"."""
+    return sum(c.isascii() and c.isupper() for c in word) >= 2 and _no_lowercase(word)
+
+
+def _tcvn3_line(line: str) -> str:
+    """Convert a TCVN3 line, restoring capitals typed in a capitals font (.VnTimeH) where the letters show them.
+
+    A word like "QUYÕT" is capitals; so is "VÒ" in a line with another such word ("VÒ VIÖC"), but not
+    "Sè" in "Sè: /KH-UBND", where the capitals are a code's.
+    """
+    lower, upper = _tcvn3_tables()
+    words = _TCVN3_WORD.findall(line)
+    capital_line = any(not word.isascii() and _all_capitals(word) for word in words)
+
+    def convert(match: re.Match[str]) -> str:
+        word = match.group()
+        capital = _all_capitals(word) or (capital_line and _no_lowercase(word))
+        return word.translate(upper if capital else lower)
+
+    return _TCVN3_WORD.sub(convert, line)
+
+
+@cache
+def _vni_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern for VNI's vowel-and-marks pairs (longest first) and single letters, with their letters."""
+    data = _load("vni.toml")
+    letters = {_byte_char(code): letter for code, letter in data["letters"].items()}
+    allowed = data["vowels"]
+    spelled: dict[str, str] = dict(letters)
+    for code, names in data["marks"].items():
+        kind = "breve" if "breve" in names else "circumflex" if "circumflex" in names else "tone"
+        combining = "".join(_MARKS[name] for name in names)
+        for vowel in allowed[kind]:
+            for base in (vowel, vowel.upper()):
+                written = _vni_spelling(base, letters)
+                spelled[written + _byte_char(code)] = _compose(base, combining)
+    keys = sorted(spelled, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, keys))), spelled
+
+
+def _vni_spelling(letter: str, letters: dict[str, str]) -> str:
+    """How VNI writes a base vowel: itself, or its one-byte form (ơ is "ô", ư is "ö")."""
+    return next((byte for byte, value in letters.items() if value == letter), letter)
+
+
+def _vni_line(line: str) -> str:
+    pattern, spelled = _vni_pattern()
+    return pattern.sub(lambda m: spelled[m.group()], line)
+
+
+FONT_ENCODINGS = (
+    FontEncoding("tcvn3", "TCVN3 (ABC, .VnTime fonts)", _tcvn3_line),
+    FontEncoding("vni", "VNI (VNI-Times fonts)", _vni_line),
+)
+
+
+def detect_font_encoding(text: str) -> FontEncoding | None:
+    """The old font encoding a text was typed in, judged on its lines without Unicode-only letters."""
+    sample = "\n".join(line for line in text[:_SAMPLE_CHARS].split("\n") if not _UNICODE_ONLY_CLASS.search(line))
+    if len(_LOOKALIKE_RANGE.findall(sample)) < _MIN_LOOKALIKES:
+        return None
+    before = score(sample)
+    scored = [(score(encoding.convert(sample)), encoding) for encoding in FONT_ENCODINGS]
+    after, best = max(scored, key=lambda pair: pair[0].margin)
+    if after.reads_as_vietnamese() and after.margin > before.margin:
+        return best
+    return None
+
+
+# --- bytes that are not UTF-8 ----------------------------------------------------------------------
+
+# Windows-1252 with its five unassigned bytes read as Latin-1, as most programs do; both directions.
+_WINDOWS_1252 = "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in range(256))
+_TO_BYTE = {char: code for code, char in enumerate(_WINDOWS_1252)} | {chr(b): b for b in range(0x80, 0x100)}
+_LATIN1_TO_1252 = {b: _WINDOWS_1252[b] for b in range(0x80, 0xA0)}
+
+
+def decode_legacy(data: bytes) -> tuple[str, str, str] | None:
+    """Text, encoding label and name of bytes that are not UTF-8, when they read as Vietnamese in an old encoding."""
+    sample = data[:_SAMPLE_CHARS]
+    scored = []
+    for label, name, decode in _LEGACY_DECODERS:
+        try:
+            scored.append((score(decode(sample)), label, name, decode))
+        except UnicodeDecodeError:
+            continue
+    best, label, name, decode = max(scored, key=lambda candidate: candidate[0].margin)
+    if not best.reads_as_vietnamese():
+        return None
+    try:
+        return decode(data), label, name
+    except UnicodeDecodeError:
+        return None
+
+
+def _font_decoder(encoding: FontEncoding) -> Callable[[bytes], str]:
+    return lambda data: encoding.convert(data.decode("latin-1").translate(_LATIN1_TO_1252))
+
+
+# Windows-1258 first, so that it wins a tie: it is the one Windows still offers.
+_LEGACY_DECODERS: tuple[tuple[str, str, Callable[[bytes], str]], ...] = (
+    ("windows-1258", "Windows-1258", lambda data: data.decode("cp1258")),
+    *((encoding.label, encoding.name, _font_decoder(encoding)) for encoding in FONT_ENCODINGS),
+)
+
+
+# --- mojibake ---------------------------------------------------------------------------------------
+
+_MOJIBAKE_RUN = re.compile("[" + "".join(re.escape(c) for c in _TO_BYTE if not c.isascii()) + "]{2,}")
+# What UTF-8 Vietnamese looks like read as Windows-1252: á» / áº (ạ..ỹ), Ä‘ (đ), Æ° (ư), Æ¡ (ơ), Äƒ (ă).
+_MOJIBAKE_SIGN = re.compile("á[º»]|Ä[‘ƒ©]|Æ[°¡]|Å©|Ã[\u00a0-\u00bf]")
+
+
+def _plausible(text: str) -> bool:
+    """Letters, marks and punctuation a repaired Vietnamese text can contain."""
+    return all(
+        c.isascii() or 0xA0 <= ord(c) <= 0x24F or 0x300 <= ord(c) <= 0x36F or 0x1E00 <= ord(c) <= 0x1EFF
+        or 0x2000 <= ord(c) <= 0x206F or c == "€"
+        for c in text
+    )
+
+
+def _unmangle(run: str) -> str:
+    """The UTF-8 text a Windows-1252 misreading came from; characters that decode to nothing stay as they are."""
+    data = bytes(_TO_BYTE[c] for c in run)
+    pieces: list[str] = []
+    start = 0
+    while start < len(data):
+        try:
+            pieces.append(_decoded_or_same(data[start:], run[start:]))
+            break
+        except UnicodeDecodeError as err:
+            good, bad = start + err.start, start + err.end
+            pieces.append(_decoded_or_same(data[start:good], run[start:good]) + run[good:bad])
+            start = bad
+    return "".join(pieces)
+
+
+def _decoded_or_same(data: bytes, run: str) -> str:
+    """Decode bytes known to be valid UTF-8 or raise; keep the run when the result is not plausible text."""
+    repaired = data.decode("utf-8")
+    return repaired if _plausible(repaired) else run
+
+
+def repair_mojibake(text: str) -> tuple[str, int, int | None]:
+    """Undo UTF-8 read as Windows-1252 where that is exact; the count repaired and the first line left garbled."""
+    if not _MOJIBAKE_SIGN.search(text):
+        return text, 0, None
+    repaired = 0
+
+    def fix(match: re.Match[str]) -> str:
+        nonlocal repaired
+        result = _unmangle(match.group())
+        repaired += result != match.group()
+        return result
+
+    text = _MOJIBAKE_RUN.sub(fix, text)
+    left = _MOJIBAKE_SIGN.search(text)
+    return text, repaired, None if left is None else text.count("\n", 0, left.start()) + 1
+
+
+# --- everything a reader runs ----------------------------------------------------------------------
+
+
+def repair(text: str) -> tuple[str, tuple[str, ...]]:
+    """Repair mojibake, convert an old font encoding, and say what was done; the line count never changes."""
+    notes: list[str] = []
+    text, repaired, garbled_line = repair_mojibake(text)
+    if repaired:
+        notes.append(f"{repaired} garbled places (UTF-8 text once opened as Windows-1252, e.g. 'Ä‘' for 'đ') were repaired")
+    if garbled_line is not None:
+        notes.append(
+            f"line {garbled_line} has garbled letters (e.g. 'Ä‘' for 'đ') that could not be repaired; "
+            "open the original file and save it again as UTF-8"
+        )
+    encoding = detect_font_encoding(text)
+    if encoding is not None:
+        converted = encoding.convert(text)
+        changed = sum(a != b for a, b in zip(text.split("\n"), converted.split("\n")))
+        text = converted
+        notes.append(f"{changed} lines in the old {encoding.name} font encoding were converted to Unicode")
+    if not unicodedata.is_normalized("NFC", text):
+        notes.append("some letters are stored decomposed (Unicode NFD); citegraph reads them composed")
+    return text, tuple(notes)
