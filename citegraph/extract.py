@@ -201,6 +201,17 @@ def patterns() -> Patterns:
     return Patterns(load())
 
 
+# How far ahead an anchored match may look. The regex module's match() without an end position first
+# searches the whole rest of the text for a literal the pattern requires ("này", "năm"), which made
+# each call cost as much as the text is long; every anchored match here is bounded instead.
+_REACH = 300
+
+
+def _at(pattern: regex.Pattern[str], text: str, pos: int) -> regex.Match[str] | None:
+    """`pattern` matched at `pos`, looking no further than _REACH characters ahead."""
+    return pattern.match(text, pos, pos + _REACH)
+
+
 _PARTY_SPLIT = regex.compile(r"[ ]?-[ ]?")
 _STATE_SPLIT = regex.compile(r"[ ]?[-/][ ]?|[ ]-")
 _STATE_SEPARATOR = regex.compile(r"[ ]?([-/])[ ]?")
@@ -269,10 +280,10 @@ def make_date(match: regex.Match[str]) -> dt.date | None:
 def _read_issuer(text: str, pos: int, pats: Patterns) -> tuple[int, str, str | None] | None:
     """The issuer phrase starting at `pos`: (end, text, code)."""
     first_word = text[pos:pos + 24].split(None, 1)[:1]
-    alias = first_word and first_word[0].casefold() in pats.alias_first_words and pats.issuer_alias.match(text, pos)
+    alias = first_word and first_word[0].casefold() in pats.alias_first_words and _at(pats.issuer_alias, text, pos)
     if alias:
         end = alias.end()
-        location = pats.location.match(text, end)
+        location = _at(pats.location, text, end)
         if location:
             end = location.end()
         code = pats.alias_code.get(fold(alias.group("alias")))
@@ -282,7 +293,7 @@ def _read_issuer(text: str, pos: int, pats: Patterns) -> tuple[int, str, str | N
             if other:
                 end = other[0]
         return end, text[pos:end], code
-    if not pats.open_issuer.match(text, pos):
+    if not _at(pats.open_issuer, text, pos):
         return None
     stop = pats.open_issuer_stop.search(text, pos, pos + 200)
     end = stop.start() if stop else min(len(text), pos + 200)
@@ -320,7 +331,7 @@ def _read_title(text: str, pos: int, quoted: str | None, pats: Patterns) -> tupl
         mark = stop.group()
         if mark == "," or mark.endswith("và"):
             follower = pats.citation_after_comma if mark == "," else pats.citation_after_and
-            if not inner_open and follower.match(text, stop.end()):
+            if not inner_open and _at(follower, text, stop.end()):
                 return stop.start(), text[pos:stop.start()], quoted is None
             cursor = stop.end()
             continue
@@ -351,24 +362,24 @@ def read_tail(text: str, pos: int, pats: Patterns) -> _Tail:
     quoted = False
     balanced = True
     for _ in range(4):
-        if date is None and (m := DATE_AFTER_RE.match(text, pos)):
+        if date is None and (m := _at(DATE_AFTER_RE, text, pos)):
             date = make_date(m)
             if date is None:
                 notes.append(f"impossible-date:{m.group('d')}/{m.group('m')}/{m.group('y')}")
             pos = m.end()
             continue
-        if term is None and (m := TERM_RE.match(text, pos)):
+        if term is None and (m := _at(TERM_RE, text, pos)):
             term = m.group("roman")
             pos = m.end()
             continue
-        if issuer is None and (m := ISSUER_INTRO_RE.match(text, pos)):
+        if issuer is None and (m := _at(ISSUER_INTRO_RE, text, pos)):
             found = _read_issuer(text, m.end(), pats)
             if found:
                 issuer, issuer_code, pos = (m.end(), found[0]), found[2], found[0]
                 continue
         break
     opener = pats.title_open_after_issuer if issuer else pats.title_open
-    if m := opener.match(text, pos):
+    if m := _at(opener, text, pos):
         quote = m.group("quote")
         start = m.end() if quote else m.start("opener")
         end, raw, balanced = _read_title(text, start, quote, pats)
@@ -444,9 +455,9 @@ def _number_mentions(text: str, pats: Patterns, taken: _Spans) -> list[Mention]:
     anchors: list[tuple[int, regex.Match[str]]] = [(m.start(), m) for m in NUMBER_RE.finditer(text)]
     for candidate in IRREGULAR_START_RE.finditer(text):
         start = candidate.start()
-        if NUMBER_RE.match(text, start) or not pats.type_before.match(text, max(0, start - 160), start):
+        if _at(NUMBER_RE, text, start) or not pats.type_before.match(text, max(0, start - 160), start):
             continue
-        irregular = OLD_NUMBER_RE.match(text, start) or NO_SLASH_RE.match(text, start) or INCOMPLETE_RE.match(text, start)
+        irregular = _at(OLD_NUMBER_RE, text, start) or _at(NO_SLASH_RE, text, start) or _at(INCOMPLETE_RE, text, start)
         if irregular:
             anchors.append((start, irregular))
     anchors.sort(key=lambda pair: pair[0])
@@ -467,7 +478,7 @@ def _number_mentions(text: str, pats: Patterns, taken: _Spans) -> list[Mention]:
         coordinated = (
             previous is not None
             and type_name is None
-            and COORDINATOR_RE.fullmatch(text, previous.end, start) is not None
+            and _coordinated(text, previous.end, start)
         )
         if coordinated and previous is not None and previous.number and previous.number.type_code == number.type_code:
             type_name = previous.type
@@ -560,7 +571,7 @@ def _law_mentions(text: str, pats: Patterns) -> list[Mention]:
     for match in LAW_WORD_RE.finditer(text):
         if mentions and match.start() < mentions[-1].end:
             continue  # `Luật sửa đổi ... của Luật Xây dựng`: the amended law is part of the name
-        if SELF_REFERENCE_RE.match(text, match.end()):
+        if _at(SELF_REFERENCE_RE, text, match.end()):
             continue
         type_name = match.group()
         after = match.end()
@@ -575,21 +586,21 @@ def _law_mentions(text: str, pats: Patterns) -> list[Mention]:
             name_end, name = found
         year = number = date = None
         end = name_end
-        if m := LAW_YEAR_RE.match(text, end):
+        if m := _at(LAW_YEAR_RE, text, end):
             year, end = int(m.group("y")), m.end()
-        if m := LAW_NUMBER_INTRO_RE.match(text, end):
-            number_match = NUMBER_RE.match(text, m.end())
+        if m := _at(LAW_NUMBER_INTRO_RE, text, end):
+            number_match = _at(NUMBER_RE, text, m.end())
             if number_match:
                 number, end = parse_number(number_match, pats.knowledge), number_match.end()
         notes: tuple[str, ...] = ()
-        written_date = DATE_AFTER_RE.match(text, end)
+        written_date = _at(DATE_AFTER_RE, text, end)
         if written_date:
             date, end = make_date(written_date), written_date.end()
             if date is None:
                 d, m, y = written_date.group("d", "m", "y")
                 notes = (f"impossible-date:{d}/{m}/{y}",)
         issuer = issuer_code = None
-        if (year or number or written_date) and (intro := ISSUER_INTRO_RE.match(text, end)):
+        if (year or number or written_date) and (intro := _at(ISSUER_INTRO_RE, text, end)):
             # `Pháp lệnh ... số 34/2007/PL-UBTVQH11 của Ủy ban Thường vụ Quốc hội`
             if found := _read_issuer(text, intro.end(), pats):
                 issuer, issuer_code, end = (intro.end(), found[0]), found[2], found[0]
@@ -639,7 +650,7 @@ def _share_coordinated(mentions: list[Mention], text: str, pats: Patterns) -> li
         first, second = result[index], result[index + 1]
         if first.title or (first.issuer and first.date) or not (first.number and second.number):
             continue
-        if not COORDINATOR_RE.fullmatch(text, first.end, second.start):
+        if not _coordinated(text, first.end, second.start):
             continue
         shared: list[str] = []
         updates: dict[str, object] = {}
@@ -659,6 +670,11 @@ def _share_coordinated(mentions: list[Mention], text: str, pats: Patterns) -> li
         if shared:
             result[index] = replace(first, shared=first.shared + tuple(shared), **updates)  # type: ignore[arg-type]
     return result
+
+
+def _coordinated(text: str, end: int, start: int) -> bool:
+    """Only `,`, `và`, `hoặc`, `số` stand between two citations (`A và B`, `A, số B`)."""
+    return start - end <= 24 and COORDINATOR_RE.fullmatch(text, end, start) is not None
 
 
 def _issuer_fits(mention: Mention, issuer_code: str | None) -> bool:

@@ -188,13 +188,17 @@ class LineIndex:
             self._starts = [0, *(match.end() for match in _LINE_BREAK.finditer(original))]
         self._offset = 0
         self._line = 1
+        self._line_start = 0
 
     def position(self, offset: int) -> tuple[int, int]:
         if self._starts is not None:
             line = bisect.bisect_right(self._starts, offset) - 1
             return line + 1, offset - self._starts[line] + 1
         if offset < self._offset:
-            self._offset, self._line = 0, 1
-        self._line += self._text.count("\n", self._offset, offset)
+            self._offset, self._line, self._line_start = 0, 1, 0
+        breaks = self._text.count("\n", self._offset, offset)
+        if breaks:
+            self._line += breaks
+            self._line_start = self._text.rfind("\n", self._offset, offset) + 1
         self._offset = offset
-        return self._line, offset - (self._text.rfind("\n", 0, offset) + 1) + 1
+        return self._line, offset - self._line_start + 1

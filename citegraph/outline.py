@@ -605,8 +605,21 @@ def _body_end(text: str, body_start: int, closing_start: int, header: DocumentHe
     ends = [len(text)]
     for marker, start in searches:
         position = text.find(marker, start)
-        while position >= 0 and _MARKUP.sub("", text[text.rfind("\n", 0, position) + 1:position]).strip():
+        while position >= 0 and (line_start := _line_start_before(text, position)) is None:
             position = text.find(marker, position + 1)
         if position >= 0:
-            ends.append(text.rfind("\n", 0, position) + 1)
+            ends.append(line_start)
     return min(ends)
+
+
+def _line_start_before(text: str, position: int) -> int | None:
+    """The start of the line if only markup (`**`, `#`, `|`) stands between it and `position`.
+
+    Looks back a few characters only, so that a marker repeated along one long line costs nothing.
+    """
+    reach = max(0, position - 12)
+    newline = text.rfind("\n", reach, position)
+    if newline < 0 and reach > 0:
+        return None
+    line_start = newline + 1
+    return line_start if not _MARKUP.sub("", text[line_start:position]).strip() else None

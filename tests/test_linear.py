@@ -67,12 +67,12 @@ def growth(make: Callable[[int], Callable[[], object]], attempts: int = 3) -> fl
     """CPU time of the 1 MB run over the best of three 100 KB runs.
 
     Linear code measures 7 to 14 here when other work shares the caches, quadratic code 40 and more; so a
-    ratio above the limit is measured again, up to `attempts` times, and a run past twice the limit is final.
+    ratio above the limit is measured again, up to `attempts` times, and a run past 2.5 times the limit is final.
     """
     best = float("inf")
     for _ in range(attempts):
         small = min(_seconds(make(SMALL)) for _ in range(3))
-        ratio = _seconds(make(LARGE), 2 * MAX_RATIO * small + 0.05) / small
+        ratio = _seconds(make(LARGE), 2.5 * MAX_RATIO * small + 0.05) / small
         best = min(best, ratio)
         if ratio <= MAX_RATIO or ratio == float("inf"):
             break
@@ -108,28 +108,14 @@ def test_extraction_time_grows_linearly(unit: str) -> None:
     assert growth(_extraction(unit)) <= MAX_RATIO
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "extract._law_mentions calls SELF_REFERENCE_RE, LAW_YEAR_RE and LAW_NUMBER_INTRO_RE .match(text, pos) without "
-    "an endpos; the regex module first searches the rest of the text for the pattern's required literal "
-    "('này', 'năm', 'số'), so each law word costs O(rest of text): measured 'Luật ' x 100 KB 2.9 s, x 1 MB 194 s"
-))
 def test_law_words_without_years_grow_linearly() -> None:
     assert growth(_extraction("Luật " + "x " * 20)) <= MAX_RATIO
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "outline._body_end: for every occurrence of a page-trailer marker ('Lược đồ', 'Tải về' ...) that is not at a "
-    "line start it slices and re-scans the text from the line start (rfind + _MARKUP.sub), O(line length) each"
-))
 def test_page_trailer_words_inside_a_long_line_grow_linearly() -> None:
     assert growth(_extraction("x Lược đồ ")) <= MAX_RATIO
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "normalise.LineIndex.position finds the column with text.rfind('\\n', 0, offset), which scans back to the "
-    "line start on every call: O(line length) per citation on a long line (the 1,000,000-character lines the "
-    "reader allows); remembering the last line start would make it O(1)"
-))
 def test_columns_on_a_long_line_grow_linearly() -> None:
     def make(size: int) -> Callable[[], object]:
         text = "x" * size
