@@ -11,6 +11,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
 import click
 
@@ -18,6 +19,9 @@ from .models import ExtractedDocument
 from .pipeline import extract_paths
 from .read import DEFAULT_MAX_BYTES, InputError
 from .report import RENDERERS
+
+if TYPE_CHECKING:
+    from .check import Report
 
 EXIT_BAD_INPUT = 2
 
@@ -136,8 +140,11 @@ def _progress(count: int) -> Iterator[Callable[[], None]]:
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), help="Exit 1 from this severity [default: error].")
 @click.option("--lang", type=click.Choice(["vi", "en"]), help="Language of the messages [default: vi].")
 @_OUTPUT
+@click.option("--annotate", type=click.Path(dir_okay=False), metavar="OUT.docx",
+              help="Also write a copy of the one .docx checked with a Word comment on each citation that has findings.")
 @_MAX_SIZE
-def check(paths: tuple[str, ...], output: str | None, max_size: float, **options: str | None) -> None:
+def check(paths: tuple[str, ...], output: str | None, annotate: str | None, max_size: float,
+          **options: str | None) -> None:
     """Check the citations in PATHS (files, directories, `-` for standard input).
 
     Prints `path:line:col: CODE severity: message` per finding. Exit status 0 when no finding reaches
@@ -156,13 +163,28 @@ def check(paths: tuple[str, ...], output: str | None, max_size: float, **options
     except (ConfigError, SelectionError) as error:
         raise click.UsageError(str(error)) from None
     files = tuple(expand_paths(paths))
+    if annotate and (len(files) != 1 or not files[0].lower().endswith(".docx")):
+        raise click.UsageError("--annotate needs exactly one .docx file to check")
     with _progress(len(files)) as advance:
         reports, errors = check_paths(files, selected, max_bytes=int(max_size * 1024 * 1024), on_file=advance)
     for error in errors:
         _report_error(error)
     rendered = CHECK_RENDERERS[chosen.format](Run(reports, errors, chosen.lang))
     emit(rendered if output is None and sys.stdout.isatty() else click.unstyle(rendered), output, files)
+    if annotate and reports:
+        _write_annotated(annotate, files[0], reports[0], chosen.lang)
     sys.exit(EXIT_BAD_INPUT if errors else int(fails(reports, chosen.fail_on)))
+
+
+def _write_annotated(output: str, path: str, report: Report, lang: str) -> None:
+    """The .docx with the findings as Word comments; a file python-docx cannot open is a bad input."""
+    from .annotate import annotate
+
+    try:
+        write_atomically(output, annotate(path, report, lang=lang), (path,))
+    except InputError as error:
+        _report_error(error)
+        sys.exit(EXIT_BAD_INPUT)
 
 
 @main.command()

@@ -158,8 +158,8 @@ class Patterns:
         # A number belongs to the name only on the same line ("phường 12"), not a page number below it.
         place = rf"{word}(?:[ \t]+(?:{word}|\d{{1,3}}(?!\d))|[ \t]*\n[ \t]*{word})*"
         self.location = regex.compile(rf"\s+(?:cấp\s+)?(?P<level>{level})(?![\p{{L}}])(?:\s+(?P<place>{place}))?")
-        self.issuer_alias, self.alias_code = self._issuer_aliases(knowledge)
-        self.alias_first_words = frozenset(alias.split()[0] for alias in self.alias_code)
+        self.alias_code = {fold(alias): issuer.code for issuer in reversed(knowledge.issuers) for alias in issuer.aliases}
+        self.alias_longest = max(len(alias.split()) for alias in self.alias_code)
         heads = sorted(knowledge.grammar.open_issuer_heads, key=len, reverse=True)
         self.open_issuer = regex.compile(rf"(?:{'|'.join(regex.escape(h) for h in heads)})\s+\p{{Lu}}|\p{{Lu}}\p{{Ll}}*\s+\p{{Lu}}")
         self.title_open = self._title_open(knowledge.grammar.title_openers)
@@ -179,16 +179,6 @@ class Patterns:
     def _title_open(openers: tuple[str, ...]) -> regex.Pattern[str]:
         words = "|".join(regex.escape(o) for o in sorted(openers, key=len, reverse=True))
         return regex.compile(rf"\s*,?\s*(?:(?P<quote>[“\"«])|(?i:(?P<opener>{words}))(?=[\s“\"]))")
-
-    @staticmethod
-    def _issuer_aliases(knowledge: Knowledge) -> tuple[regex.Pattern[str], dict[str, str]]:
-        alias_code: dict[str, str] = {}
-        for issuer in knowledge.issuers:
-            for alias in issuer.aliases:
-                alias_code.setdefault(fold(alias), issuer.code)
-        aliases = sorted(alias_code, key=len, reverse=True)
-        body = "|".join(_spaced(alias) for alias in aliases)
-        return regex.compile(rf"(?i:(?P<alias>{body}))(?:\s+Đảng)?(?![\p{{L}}])"), alias_code
 
 
 def _spaced(phrase: str) -> str:
@@ -212,6 +202,7 @@ def _at(pattern: regex.Pattern[str], text: str, pos: int) -> regex.Match[str] | 
     return pattern.match(text, pos, pos + _REACH)
 
 
+_ALIAS_WORD = regex.compile(r"\S+")
 _PARTY_SPLIT = regex.compile(r"[ ]?-[ ]?")
 _STATE_SPLIT = regex.compile(r"[ ]?[-/][ ]?|[ ]-")
 _STATE_SEPARATOR = regex.compile(r"[ ]?([-/])[ ]?")
@@ -277,16 +268,33 @@ def make_date(match: regex.Match[str]) -> dt.date | None:
         return None
 
 
+def alias_at(text: str, pos: int, pats: Patterns) -> tuple[int, str] | None:
+    """(end, issuer code) of the longest known issuer name starting at `pos` (`Thủ tướng Chính phủ`,
+    `Ban Chấp hành Trung ương Đảng`), compared word by word in any case and across line breaks."""
+    words = list(_ALIAS_WORD.finditer(text, pos, pos + 40 * pats.alias_longest))[:pats.alias_longest + 1]
+    if not words or words[0].start() != pos:
+        return None
+    for count in range(min(len(words), pats.alias_longest), 0, -1):
+        last = words[count - 1]
+        bare = last.group().rstrip(",;.:)”\"")
+        name = " ".join([*(word.group() for word in words[:count - 1]), bare])
+        code = pats.alias_code.get(fold(name))
+        if code:
+            end = last.start() + len(bare)
+            if bare == last.group() and count < len(words) and words[count].group().rstrip(",;.:)") == "Đảng":
+                end = words[count].start() + len("Đảng")
+            return end, code
+    return None
+
+
 def _read_issuer(text: str, pos: int, pats: Patterns) -> tuple[int, str, str | None] | None:
     """The issuer phrase starting at `pos`: (end, text, code)."""
-    first_word = text[pos:pos + 24].split(None, 1)[:1]
-    alias = first_word and first_word[0].casefold() in pats.alias_first_words and _at(pats.issuer_alias, text, pos)
+    alias = alias_at(text, pos, pats)
     if alias:
-        end = alias.end()
+        end, code = alias
         location = _at(pats.location, text, end)
         if location:
             end = location.end()
-        code = pats.alias_code.get(fold(alias.group("alias")))
         joint = _JOINT.match(text, end, end + 6)
         if joint:
             other = _read_issuer(text, joint.end(), pats)

@@ -17,7 +17,7 @@ from functools import cache
 import regex
 
 from . import iri
-from .extract import patterns
+from .extract import alias_at, patterns
 from .knowledge import Issuer, Knowledge, data_text, fold, load
 from .models import Citation, DocumentHeader, DocumentNumber
 from .normalise import normalise
@@ -116,9 +116,8 @@ class Resolver:
     def __init__(self, knowledge: Knowledge | None = None) -> None:
         self.knowledge = knowledge or load()
         self.hierarchy = hierarchy()
-        self._location = patterns().location
-        self._alias = patterns().issuer_alias
-        self._alias_code = patterns().alias_code
+        self._patterns = patterns()
+        self._location = self._patterns.location
         words = sorted(self.hierarchy.levels, key=len, reverse=True)
         self._level_word = regex.compile(rf"(?<![\p{{L}}])(?:{'|'.join(map(regex.escape, words))})(?![\p{{L}}])")
 
@@ -191,10 +190,17 @@ class Resolver:
     ) -> tuple[Organisation, ...]:
         """The issuers of an input document, from its number's codes or the body its header names."""
         codes = self._known_codes(number)
-        if not codes and header.issuer and (alias := self._alias.search(header.issuer)):
-            codes = (self._alias_code[fold(alias.group("alias"))],)
+        if not codes and header.issuer and (code := self._issuer_code_in(header.issuer)):
+            codes = (code,)
         written = str(context.own) if context.own else None
         return tuple(self._coded(code, written, context) for code in codes)
+
+    def _issuer_code_in(self, name: str) -> str | None:
+        """The code of the first known issuer named in `name` (`ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG` -> UBND)."""
+        for word in regex.finditer(r"\S+", name):
+            if found := alias_at(name, word.start(), self._patterns):
+                return found[1]
+        return None
 
     def _known_codes(self, number: DocumentNumber | None) -> tuple[str, ...]:
         """`QH15` -> `QH`; codes of units inside a body (`UBND-ĐT`) are not issuers and are left out."""

@@ -222,11 +222,15 @@ def _decode(path: str, data: bytes, declared: str | None = None) -> tuple[str, s
     if codec == "utf-8" and b"\x00" in data:
         raise InputError(path, _BINARY_REASON)
     try:
-        return data[len(bom) :].decode(codec), label, ()
+        text = data[len(bom) :].decode(codec)
     except UnicodeDecodeError as err:
         if bom or codec != "utf-8":  # the file declares its encoding: no guessing
             raise InputError(path, _decode_error_reason(err, len(bom))) from err
         first_error = err
+    else:
+        if "\x00" in text:
+            raise InputError(path, _BINARY_REASON)
+        return text, label, ()
     if declared is not None:
         return _decode_declared(path, data, declared), declared, ()
     if _control_share(data) > _MAX_CONTROL_SHARE:
