@@ -11,6 +11,7 @@ repaired) go into one comment on the document's first words, quoting the citatio
 
 from __future__ import annotations
 
+import bisect
 import copy
 import io
 import zipfile
@@ -31,8 +32,12 @@ from .read import InputError
 
 AUTHOR = "citegraph"
 INITIALS = "CG"
-SEVERITY_WORDS = {"error": "lỗi", "warning": "cảnh báo", "info": "thông tin"}
-_SEVERITY_ORDER = {"info": 0, "warning": 1, "error": 2}
+_WORDS = {
+    "vi": {"error": "lỗi", "warning": "cảnh báo", "info": "thông tin", "fix": "Cách sửa",
+           "unplaced": "Các vấn đề ở chú thích, đầu trang hoặc chân trang (không gắn được vào chữ):", "at": "Tại"},
+    "en": {"error": "error", "warning": "warning", "info": "note", "fix": "Fix",
+           "unplaced": "Findings in notes, headers or footers (they cannot be anchored on the text):", "at": "At"},
+}
 
 # The reader's view of a paragraph (read_docx.py): what counts as text, what is never read.
 _TEXT_OF = {qn("w:tab"): "\t", qn("w:ptab"): "\t", qn("w:br"): "\n", qn("w:cr"): "\n", qn("w:noBreakHyphen"): "-"}
@@ -56,10 +61,6 @@ class Anchor:
     end: int
     quote: str
     findings: tuple[Finding, ...]
-
-    @property
-    def severity(self) -> str:
-        return max((f.severity for f in self.findings), key=_SEVERITY_ORDER.__getitem__)
 
 
 def anchors(text: str, citations: Sequence[Citation], findings: Sequence[Finding]) -> list[Anchor]:
@@ -87,12 +88,13 @@ def citation_of(finding: Finding, citations: Sequence[Citation]) -> Citation | N
 
 def comment_lines(anchor: Anchor, lang: str = "vi") -> list[str]:
     """One line per finding, `CG115 (cảnh báo): message`, and the fix under it."""
+    words = _WORDS[lang]
     lines: list[str] = []
     for finding in anchor.findings:
-        lines.append(f"{finding.code} ({SEVERITY_WORDS[finding.severity]}): {finding.message(lang)}")
+        lines.append(f"{finding.code} ({words[finding.severity]}): {finding.message(lang)}")
         suggestion = finding.suggestion(lang)
         if suggestion:
-            lines.append(f"Cách sửa: {suggestion}")
+            lines.append(f"{words['fix']}: {suggestion}")
     return lines
 
 
@@ -111,10 +113,11 @@ def body_paragraphs(document: Document, text: str) -> list[_Paragraph]:
     offset = 0
     for element in _paragraph_elements(document.element.body):
         content = paragraph_text(element)
-        if text[offset:offset + len(content)] != content or text[offset + len(content):offset + len(content) + 1] not in ("\n", ""):
+        end = offset + len(content)
+        if text[offset:end] != content or text[end:end + 1] not in ("\n", ""):
             break
         found.append(_Paragraph(element, offset, content))
-        offset += len(content) + 1
+        offset = end + 1
     return found
 
 
@@ -259,10 +262,9 @@ def _comment(document: Document, paragraphs: Sequence[_Paragraph], anchor: Ancho
 
 
 def _paragraph_at(paragraphs: Sequence[_Paragraph], offset: int) -> _Paragraph | None:
-    for paragraph in paragraphs:
-        if paragraph.start <= offset < paragraph.start + len(paragraph.text):
-            return paragraph
-    return None
+    index = bisect.bisect_right(paragraphs, offset, key=lambda paragraph: paragraph.start) - 1
+    paragraph = paragraphs[index] if index >= 0 else None
+    return paragraph if paragraph and offset < paragraph.start + len(paragraph.text) else None
 
 
 def _comment_unplaced(document: Document, paragraphs: Sequence[_Paragraph], unplaced: Sequence[Anchor], lang: str) -> None:
@@ -270,9 +272,9 @@ def _comment_unplaced(document: Document, paragraphs: Sequence[_Paragraph], unpl
     runs = next((list(p.element.iter(_R)) for p in paragraphs if p.text.strip()), [])
     if not runs:
         return
-    lines = ["Các vấn đề ở chú thích, đầu trang hoặc chân trang (không gắn được vào chữ):"]
+    lines = [_WORDS[lang]["unplaced"]]
     for anchor in unplaced:
-        lines.append(f"Tại “{anchor.quote.strip()}”:")
+        lines.append(f"{_WORDS[lang]['at']} “{anchor.quote.strip()}”:")
         lines += comment_lines(anchor, lang)
     _add_comment(document, [Run(runs[0], document), Run(runs[-1], document)], lines)
 

@@ -357,5 +357,28 @@ def graph_picture(files: tuple[str, ...], output: str | None, output_format: str
     _finish(failed)
 
 
+@main.command()
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; only this computer can open the page unless you change it.")
+@_MAX_SIZE
+def serve(port: int, host: str, max_size: float) -> None:
+    """Open the checker as a web page: drop a file in the browser and see every citation checked."""
+    from .web import server
+
+    try:
+        running = server(host, port, int(max_size * 1024 * 1024))
+    except OSError as error:
+        raise click.UsageError(
+            f"không mở được cổng {port} trên {host} ({error.strerror or error}); chọn cổng khác, ví dụ --port 8001"
+        ) from None
+    shown = f"[{host}]" if ":" in host else host
+    click.echo(f"citegraph: mở http://{shown}:{running.server_port}/ trong trình duyệt (bấm Ctrl+C để dừng)", err=True)
+    try:
+        running.serve_forever()
+    except KeyboardInterrupt:
+        click.echo("citegraph: đã dừng", err=True)
+
+
 if __name__ == "__main__":
     main()

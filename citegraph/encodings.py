@@ -49,10 +49,14 @@ _VOWEL_CLASS = "".join(sorted(_PLAIN_VOWELS | _TONED_VOWELS))
 _UNTONED = {ord(_compose(v, t)): v for v in _BASE_VOWELS for t in _TONES}
 # Vowel clusters of Vietnamese rhymes, tone marks aside: those that may take a final consonant ("tiến",
 # "quyết") and those ending in a glide, which may not and never carry the tone on it ("chịu", never "chịunh").
-_CLOSABLE = frozenset("a ă â e ê i o ô ơ u ư y iê oa oă oe uâ uê uô uơ uy ươ yê uyê".split())
-_OPEN = frozenset(
-    "ai ao au ay âu ây eo êu ia iu oi ôi ơi ua ui ưa ưi ưu iêu oai oay oeo uây uôi uya uyu ươi ươu yêu".split()
-)
+_CLOSABLE = frozenset({
+    "a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y", "iê", "oa", "oă", "oe", "uâ", "uê", "uô", "uơ", "uy",
+    "ươ", "yê", "uyê",
+})
+_OPEN = frozenset({
+    "ai", "ao", "au", "ay", "âu", "ây", "eo", "êu", "ia", "iu", "oi", "ôi", "ơi", "ua", "ui", "ưa", "ưi", "ưu", "iêu",
+    "oai", "oay", "oeo", "uây", "uôi", "uya", "uyu", "ươi", "ươu", "yêu",
+})
 _ONSETS = ("ngh", "ng", "gh", "gi", "kh", "nh", "ph", "qu", "th", "tr", "ch", *"bcdđghklmnpqrstvx", "")
 _RHYME = re.compile(rf"([{_VOWEL_CLASS}]{{1,3}})(ch|ng|nh|[cmnpt])?")
 _WORD = re.compile(r"[^\W\d_]+")

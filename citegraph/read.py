@@ -217,7 +217,7 @@ _READERS_BY_EXTENSION: dict[str, Reader] = {
 
 
 def _decode(path: str, data: bytes, declared: str | None = None) -> tuple[str, str, tuple[str, ...]]:
-    """Decode by BOM, UTF-16 shape, strict UTF-8, a declared charset, then old Vietnamese encodings."""
+    """Decode by BOM, UTF-16 shape or strict UTF-8; then a declared charset or an old Vietnamese encoding."""
     label, codec, bom = _choose_codec(data)
     if codec == "utf-8" and b"\x00" in data:
         raise InputError(path, _BINARY_REASON)
@@ -226,18 +226,23 @@ def _decode(path: str, data: bytes, declared: str | None = None) -> tuple[str, s
     except UnicodeDecodeError as err:
         if bom or codec != "utf-8":  # the file declares its encoding: no guessing
             raise InputError(path, _decode_error_reason(err, len(bom))) from err
-        first_error = err
-    else:
-        if "\x00" in text:
-            raise InputError(path, _BINARY_REASON)
-        return text, label, ()
+        return _decode_not_utf8(path, data, declared, err)
+    if "\x00" in text:
+        raise InputError(path, _BINARY_REASON)
+    return text, label, ()
+
+
+def _decode_not_utf8(
+    path: str, data: bytes, declared: str | None, error: UnicodeDecodeError
+) -> tuple[str, str, tuple[str, ...]]:
+    """The charset a page declares, else Windows-1258, TCVN3 or VNI if the bytes read as Vietnamese in it."""
     if declared is not None:
         return _decode_declared(path, data, declared), declared, ()
     if _control_share(data) > _MAX_CONTROL_SHARE:
         raise InputError(path, _BINARY_REASON)
     legacy = encodings.decode_legacy(data)
     if legacy is None:
-        raise InputError(path, _decode_error_reason(first_error, 0))
+        raise InputError(path, _decode_error_reason(error, 0))
     text, label, name = legacy
     return text, label, (f"the file is not UTF-8; it was read as {name} and converted to Unicode",)
 
@@ -276,7 +281,9 @@ def _decode_declared(path: str, data: bytes, charset: str) -> str:
     try:
         return data.decode(charset)
     except UnicodeDecodeError as err:
-        raise InputError(path, f"is not valid {charset} text as it declares (bad byte at byte offset {err.start})") from err
+        raise InputError(
+            path, f"is not valid {charset} text as the page declares (bad byte at byte offset {err.start}); save it as UTF-8"
+        ) from err
 
 
 def _decode_error_reason(err: UnicodeDecodeError, bom_length: int) -> str:

@@ -95,7 +95,7 @@ class _Package:
         return found
 
     def _main_part(self) -> str:
-        if "mimetype" in self.names and self.archive.read("mimetype")[:64].startswith(_OPEN_DOCUMENT):
+        if "mimetype" in self.names and self._inflate("mimetype").startswith(_OPEN_DOCUMENT):
             raise InputError(self.path, "is an OpenDocument file (LibreOffice, .odt); save it as .docx")
         main = self.relationships("").get("officeDocument")
         if not main:

@@ -15,7 +15,8 @@ import re
 
 from lxml import etree
 
-_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, recover=True)
+# The text is decoded already: it goes in as UTF-8, whatever an XHTML page's XML declaration says.
+_PARSER = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True, recover=True)
 _SKIPPED = frozenset({"head", "script", "style", "template", "title", "svg", "math", "noscript"})
 _BLOCKS = frozenset({
     "address", "article", "aside", "blockquote", "body", "caption", "dd", "div", "dl", "dt", "figcaption",
@@ -24,11 +25,11 @@ _BLOCKS = frozenset({
 })
 _SPACES = re.compile(r"[ \t\n\r\f]+")
 _BLANK_RUNS = re.compile(r"\n{3,}")
-_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_CHARSET = re.compile(rb"""(?:<meta[^>]*?charset|<\?xml[^>]*?encoding)\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
 
 def declared_charset(data: bytes) -> str | None:
-    """The charset a page's <meta> declares, if Python knows it."""
+    """The charset a page's <meta> or XML declaration names, if Python knows it."""
     match = _CHARSET.search(data[:4096])
     if match is None:
         return None
@@ -40,7 +41,7 @@ def declared_charset(data: bytes) -> str | None:
 
 def html_lines(markup: str) -> str:
     """The page's visible text, one line per block, at most one blank line in a row."""
-    root = etree.fromstring(markup, _PARSER) if markup.strip() else None
+    root = etree.fromstring(markup.encode("utf-8"), _PARSER) if markup.strip() else None
     pieces: list[str] = []
     if root is not None:
         _collect(root, pieces, preformatted=False)

@@ -50,7 +50,7 @@ def deleted(text: str) -> str:
 
 def _part(root: str, content: str, prolog: str = "") -> bytes:
     return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>{prolog}'
-            f'<w:{root} xmlns:w="{W}" xmlns:r="{_REL}">{content}</w:{root}>').encode("utf-8")
+            f'<w:{root} xmlns:w="{W}" xmlns:r="{_REL}">{content}</w:{root}>').encode()
 
 
 def _relationships(targets: Iterable[tuple[str, str]]) -> bytes:

@@ -16,6 +16,7 @@ from citegraph.pipeline import extract_paths
 
 from .conftest import SEED
 from .documents import paragraph, write_docx
+from .drafts import seed_docx
 
 HEADER = ["ỦY BAN NHÂN DÂN XÃ PHAN", "Số: 12/KH-UBND", "Phan, ngày 05 tháng 4 năm 2024", "KẾ HOẠCH",
           "Thực hiện công tác văn thư năm 2024"]
@@ -100,11 +101,7 @@ def test_the_original_is_untouched_and_the_copy_reads_the_same(tmp_path: Path) -
 
 
 def test_the_seed_as_word_gets_its_three_comments_in_place(tmp_path: Path) -> None:
-    document = docx.Document()
-    for line in SEED.read_text(encoding="utf-8").split("\n"):
-        document.add_paragraph(line)
-    document.save(str(tmp_path / "seed.docx"))
-    annotated = write_annotated(tmp_path / "seed.docx", tmp_path / "seed.checked.docx")
+    annotated = write_annotated(seed_docx(tmp_path / "seed.docx"), tmp_path / "seed.checked.docx")
     comments = [pair for _, pair in sorted(comments_on(annotated).items(), key=lambda item: int(item[0]))]
     assert [text.split(":")[0] for text, _ in comments] == ["CG401 (thông tin)", "CG115 (cảnh báo)", "CG115 (cảnh báo)"]
     assert comments[0][1] == "Số: /KH-UBND"

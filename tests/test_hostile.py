@@ -99,9 +99,9 @@ def bad_inputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[str,
             folder / "xxe.docx", f'<!DOCTYPE w:document [<!ENTITY x SYSTEM "{secret.as_uri()}">]>', paragraph("&x;")),
             _DTD_REASON),
         "200 MB text": (str(huge), "is larger than the size limit of 50 MB (change it with --max-size)"),
-        "10 MB line": (write("line.txt", "số ".encode("utf-8") * (10 * MB // 4)),
-                       "has a line of 7,864,320 characters, more than the 1,000,000 a document's line can have; "
-                       "it does not look like a document"),
+        "10 MB line": (write("line.txt", "số ".encode() * (10 * MB // 4)),
+                       ("has a line of 7,864,320 characters, more than the 1,000,000 a document's line can have; "
+                        "it does not look like a document")),
         "directory": (str(folder / "folder.txt"), "is a directory, not a file"),
         "missing": (str(folder / "missing.txt"), "no such file"),
         "unreadable": ("/proc/self/mem", "cannot be read: input/output error"),
@@ -136,7 +136,7 @@ def test_every_bad_input_in_one_run(bad_inputs: dict[str, tuple[str, str]]) -> N
 
     result = subprocess.run(
         [sys.executable, "-m", "citegraph.cli", "extract", "--format", "json", *paths],
-        capture_output=True, text=True, cwd=ROOT, timeout=120, preexec_fn=cap_memory,
+        capture_output=True, text=True, cwd=ROOT, timeout=120, preexec_fn=cap_memory, check=False,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
     assert result.returncode == 2, result.stderr
@@ -152,7 +152,7 @@ def test_every_bad_input_in_one_run(bad_inputs: dict[str, tuple[str, str]]) -> N
 def test_bad_standard_input_is_named_dash() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "citegraph.cli", "extract", "-"], input=b"\x00\x01\x02binary", capture_output=True,
-        cwd=ROOT, timeout=60, env={**os.environ, "PYTHONPATH": str(ROOT)},
+        cwd=ROOT, timeout=60, env={**os.environ, "PYTHONPATH": str(ROOT)}, check=False,
     )
     assert result.returncode == 2
     assert result.stderr.decode() == "citegraph: error: -: looks like a binary file, not text\n"
@@ -163,7 +163,7 @@ def test_size_limit_is_configurable_and_named(tmp_path: Path, seed_text: str) ->
     path.write_text(seed_text * 80, encoding="utf-8")  # about 1.7 MB
     result = subprocess.run(
         [sys.executable, "-m", "citegraph.cli", "extract", "--max-size", "1", str(path)], capture_output=True,
-        text=True, cwd=ROOT, timeout=60, env={**os.environ, "PYTHONPATH": str(ROOT)},
+        text=True, cwd=ROOT, timeout=60, env={**os.environ, "PYTHONPATH": str(ROOT)}, check=False,
     )
     assert result.returncode == 2
     assert result.stderr == (

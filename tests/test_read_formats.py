@@ -9,10 +9,21 @@ from pathlib import Path
 
 import pytest
 from fpdf.enums import EncryptionMethod
+from pypdf import PdfWriter
+from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
 
 from citegraph.read import InputError, part_at, read_source
 
-from .documents import deleted, docx_parts, inserted, paragraph, run, write_docx, write_pdf, write_zip
+from .documents import (
+    deleted,
+    docx_parts,
+    inserted,
+    paragraph,
+    run,
+    write_docx,
+    write_pdf,
+    write_zip,
+)
 from .test_encodings import TCVN3_LINES, VNI_LINES, to_vni, to_windows_1258
 
 
@@ -113,6 +124,20 @@ def test_other_zip_files_are_named(tmp_path: Path, parts: dict[str, bytes], reas
     assert _reason(write_zip(tmp_path / "file.docx", parts)) == reason
 
 
+def test_zip_encrypted_docx_needs_its_password_removed(tmp_path: Path) -> None:
+    data = bytearray(Path(write_zip(tmp_path / "plain.docx", docx_parts(paragraph("Mật")))).read_bytes())
+    for signature, flag_offset in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):  # local and central headers
+        start = data.find(signature)
+        while start >= 0:
+            data[start + flag_offset] |= 0x1  # the "encrypted" flag: no member opens without a password
+            start = data.find(signature, start + 1)
+    path = tmp_path / "zip-locked.docx"
+    path.write_bytes(bytes(data))
+    assert _reason(str(path)) == (
+        "is protected with a password; open it in Word, remove the password and save it again"
+    )
+
+
 def test_spreadsheet_package_is_not_a_word_document(tmp_path: Path) -> None:
     parts = docx_parts("")
     parts["word/document.xml"] = b'<?xml version="1.0"?><workbook xmlns="urn:x"/>'
@@ -171,6 +196,27 @@ def test_damaged_pdf(tmp_path: Path, damage: str) -> None:
     assert _reason(str(path)) == "is not a readable PDF file (it is damaged or not a PDF)"
 
 
+def test_pdf_without_pages(tmp_path: Path) -> None:
+    path = tmp_path / "empty.pdf"
+    PdfWriter().write(str(path))
+    assert _reason(str(path)) == "has no pages"
+
+
+def test_pdf_whose_glyphs_have_no_letters(tmp_path: Path) -> None:
+    """A font without a character map leaves control codes where the letters were."""
+    writer = PdfWriter()
+    page = writer.add_blank_page(200, 200)
+    font = DictionaryObject({NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
+                             NameObject("/BaseFont"): NameObject("/Helvetica")})
+    page[NameObject("/Resources")] = DictionaryObject({NameObject("/Font"): DictionaryObject({NameObject("/F1"): font})})
+    content = DecodedStreamObject()
+    content.set_data(b"BT /F1 12 Tf 10 100 Td (" + bytes(range(1, 9)) + bytes(range(14, 24)) + b") Tj ET")
+    page.replace_contents(content)
+    path = tmp_path / "glyphs.pdf"
+    writer.write(str(path))
+    assert _reason(str(path)) == "has a text layer that cannot be decoded (fonts without a character map); it needs OCR"
+
+
 def test_pdf_name_without_pdf_content(tmp_path: Path) -> None:
     path = tmp_path / "fake.pdf"
     path.write_text("Quyết định", encoding="utf-8")
@@ -203,6 +249,17 @@ def test_html_in_its_declared_windows_1258(tmp_path: Path) -> None:
     source = read_source(str(path))
     assert source.encoding == "html (cp1258)"
     assert unicodedata.normalize("NFC", source.text).split("\n") == PAGE_LINES
+
+
+def test_xhtml_with_an_xml_declaration(tmp_path: Path) -> None:
+    path = tmp_path / "page.xhtml"
+    path.write_bytes(to_windows_1258(
+        '<?xml version="1.0" encoding="windows-1258"?>\n<html xmlns="http://www.w3.org/1999/xhtml">'
+        "<body><p>Căn cứ Luật Đất đai</p></body></html>"
+    ))
+    source = read_source(str(path))
+    assert source.encoding == "html (cp1258)"
+    assert unicodedata.normalize("NFC", source.text) == "Căn cứ Luật Đất đai"
 
 
 def test_html_is_recognised_by_content(tmp_path: Path) -> None:

@@ -108,9 +108,6 @@ class FileView:
         found.append((text[cursor:], None))
         return [(piece, mark) for piece, mark in found if piece]
 
-    def item_id(self, label: str) -> str | None:
-        return next((item.id for item in self.items if item.label == label), None)
-
     @property
     def download_name(self) -> str:
         return os.path.splitext(os.path.basename(self.name))[0] + ".checked.docx"
