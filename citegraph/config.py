@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 FORMATS = ("text", "json", "sarif")
-SUPPORTED_SUFFIXES = (".txt", ".md", ".docx")
+SUPPORTED_SUFFIXES = (".txt", ".md", ".docx", ".pdf", ".html", ".htm")
 _KEYS = {"select", "ignore", "extend-select", "fail-on", "lang", "format"}
 
 

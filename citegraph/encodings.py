@@ -271,25 +271,25 @@ def _plausible(text: str) -> bool:
 
 
 def _unmangle(run: str) -> str:
-    """The UTF-8 text a Windows-1252 misreading came from; characters that decode to nothing stay as they are."""
-    data = bytes(_TO_BYTE[c] for c in run)
+    """The UTF-8 text a Windows-1252 misreading came from; bytes that decode to nothing stay as they were.
+
+    One decoding pass, with undecodable bytes kept as escapes, then a walk that maps each piece back to the
+    characters it came from: linear however many bad bytes the run holds.
+    """
+    decoded = bytes(_TO_BYTE[c] for c in run).decode("utf-8", "surrogateescape")
     pieces: list[str] = []
-    start = 0
-    while start < len(data):
-        try:
-            pieces.append(_decoded_or_same(data[start:], run[start:]))
-            break
-        except UnicodeDecodeError as err:
-            good, bad = start + err.start, start + err.end
-            pieces.append(_decoded_or_same(data[start:good], run[start:good]) + run[good:bad])
-            start = bad
+    position = 0
+    for piece in _DECODED_PIECES.finditer(decoded):
+        text = piece.group()
+        escaped = "\udc80" <= text[0] <= "\udcff"
+        width = len(text) if escaped else len(text.encode("utf-8"))
+        original = run[position : position + width]
+        pieces.append(original if escaped or not _plausible(text) else text)
+        position += width
     return "".join(pieces)
 
 
-def _decoded_or_same(data: bytes, run: str) -> str:
-    """Decode bytes known to be valid UTF-8 or raise; keep the run when the result is not plausible text."""
-    repaired = data.decode("utf-8")
-    return repaired if _plausible(repaired) else run
+_DECODED_PIECES = re.compile("[\udc80-\udcff]+|[^\udc80-\udcff]+")
 
 
 def repair_mojibake(text: str) -> tuple[str, int, int | None]:

@@ -1,4 +1,5 @@
-"""No super-linear pattern: 1 MB of an adversarial string may take at most ~12 times as long as 100 KB.
+"""No super-linear pattern: 1 MB of an adversarial string may take at most ~12 times as long as 100 KB,
+through the extractor and through the reader's repairs and HTML parser.
 
 A ratio, not a wall-clock limit, so a slow machine passes and a quadratic scan fails. The measurements run
 in a fresh process (`python -m tests.test_linear [CASE ...]` prints them), because the heap the rest of the
@@ -21,9 +22,11 @@ from contextlib import contextmanager
 
 import pytest
 
+from citegraph.encodings import repair
 from citegraph.knowledge import load
 from citegraph.normalise import LineIndex
 from citegraph.pipeline import extract_text
+from citegraph.read_html import html_lines
 
 from .conftest import ROOT
 
@@ -98,6 +101,16 @@ def _extraction(unit: str) -> Make:
     return make
 
 
+def _reading(step: Callable[[str], object], unit: str, prefix: str = "") -> Make:
+    """A reader's step (a repair, the HTML parser) on `size` characters of `unit` after `prefix`."""
+
+    def make(size: int) -> Callable[[], object]:
+        text = prefix + unit * (size // len(unit))
+        return lambda: step(text)
+
+    return make
+
+
 def _columns(size: int) -> Callable[[], object]:
     """Line and column of every hundredth offset of one long line."""
     text = "x" * size
@@ -126,6 +139,10 @@ UNITS = {
 }
 CASES: dict[str, Callable[[], Make]] = {name: (lambda unit=unit: _extraction(unit)) for name, unit in UNITS.items()}
 CASES["columns on a long line"] = lambda: _columns  # once scanned back to the line start for every column
+CASES["mojibake with lost bytes"] = lambda: _reading(repair, "Ã", prefix="Ä‘")  # once re-decoded per bad byte
+CASES["TCVN3 text"] = lambda: _reading(repair, "Céng hßa x· héi chñ nghÜa ViÖt Nam\n")
+CASES["VNI text"] = lambda: _reading(repair, "Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam\n")
+CASES["unclosed HTML attributes"] = lambda: _reading(html_lines, "<a b='")  # quadratic in html.parser
 
 
 def measure(names: list[str]) -> dict[str, float]:
