@@ -261,7 +261,7 @@ def _choose_codec(data: bytes) -> tuple[str, str, bytes]:
 def _utf16_without_bom(data: bytes) -> str | None:
     """UTF-16 saved without a BOM: ASCII letters leave a zero byte in every other place, on one side only."""
     sample = data[:4096]
-    if len(sample) < 4 or len(sample) % 2:
+    if len(sample) < 32 or len(sample) % 2:  # a few bytes are no evidence of an encoding
         return None
     even_zeros = sample[0::2].count(0) / (len(sample) // 2)
     odd_zeros = sample[1::2].count(0) / (len(sample) // 2)
