@@ -15,7 +15,8 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+
+from .knowledge import data_text
 
 # Detection reads at most this much of a text: enough to judge, cheap on a 50 MB file.
 _SAMPLE_CHARS = 200_000
@@ -124,8 +125,7 @@ class FontEncoding:
 
 
 def _load(name: str) -> dict[str, object]:
-    with resources.files("citegraph").joinpath(f"data/{name}").open("rb") as handle:
-        return tomllib.load(handle)
+    return tomllib.loads(data_text(name))
 
 
 def _byte_char(code: str) -> str:
