@@ -160,6 +160,9 @@ class Patterns:
         self.location = regex.compile(rf"\s+(?:cấp\s+)?(?P<level>{level})(?![\p{{L}}])(?:\s+(?P<place>{place}))?")
         self.alias_code = {fold(alias): issuer.code for issuer in reversed(knowledge.issuers) for alias in issuer.aliases}
         self.alias_longest = max(len(alias.split()) for alias in self.alias_code)
+        self.alias_prefixes = frozenset(
+            " ".join(words[:count]) for words in map(str.split, self.alias_code) for count in range(1, len(words))
+        )
         heads = sorted(knowledge.grammar.open_issuer_heads, key=len, reverse=True)
         self.open_issuer = regex.compile(rf"(?:{'|'.join(regex.escape(h) for h in heads)})\s+\p{{Lu}}|\p{{Lu}}\p{{Ll}}*\s+\p{{Lu}}")
         self.title_open = self._title_open(knowledge.grammar.title_openers)
@@ -270,21 +273,37 @@ def make_date(match: regex.Match[str]) -> dt.date | None:
 
 def alias_at(text: str, pos: int, pats: Patterns) -> tuple[int, str] | None:
     """(end, issuer code) of the longest known issuer name starting at `pos` (`Thủ tướng Chính phủ`,
-    `Ban Chấp hành Trung ương Đảng`), compared word by word in any case and across line breaks."""
-    words = list(_ALIAS_WORD.finditer(text, pos, pos + 40 * pats.alias_longest))[:pats.alias_longest + 1]
-    if not words or words[0].start() != pos:
-        return None
-    for count in range(min(len(words), pats.alias_longest), 0, -1):
-        last = words[count - 1]
-        bare = last.group().rstrip(",;.:)”\"")
-        name = " ".join([*(word.group() for word in words[:count - 1]), bare])
-        code = pats.alias_code.get(fold(name))
+    `Ban Chấp hành Trung ương Đảng`), compared word by word in any case and across line breaks.
+
+    Words are read only while they still begin some known name, so a miss costs one dictionary look-up.
+    """
+    found: tuple[int, str] | None = None
+    words: list[str] = []
+    last_end = pos
+    for word in _ALIAS_WORD.finditer(text, pos, pos + 40 * pats.alias_longest):
+        if not words and word.start() != pos:
+            return None
+        token = word.group()
+        bare = token.rstrip(",;.:)”\"")
+        code = pats.alias_code.get(" ".join([*words, bare.casefold()]))
         if code:
-            end = last.start() + len(bare)
-            if bare == last.group() and count < len(words) and words[count].group().rstrip(",;.:)") == "Đảng":
-                end = words[count].start() + len("Đảng")
-            return end, code
-    return None
+            found = word.start() + len(bare), code
+            last_end = word.end() if bare == token else -1
+        words.append(token.casefold())
+        if " ".join(words) not in pats.alias_prefixes:
+            break
+    if found and found[0] == last_end:
+        # "Ban Chấp hành Trung ương Đảng": the party's name after a known body belongs to it.
+        follower = _ALIAS_WORD.match(text, _skip_space(text, last_end), last_end + 40)
+        if follower and follower.group().rstrip(",;.:)") == "Đảng":
+            return follower.start() + len("Đảng"), found[1]
+    return found
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return pos
 
 
 def _read_issuer(text: str, pos: int, pats: Patterns) -> tuple[int, str, str | None] | None:
