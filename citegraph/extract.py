@@ -20,6 +20,7 @@ import regex
 
 from .knowledge import Knowledge, fold, load
 from .models import DocumentNumber
+from .phrases import PhraseTable, trailing_word
 
 CODE = r"[A-ZĐ][A-Za-zĐđ&]*\d*(?:\.[IVX]+\b)?"  # `V.I`: a unit code (Vụ I) in `11554/VPCP-V.I`
 ORDINAL = r"\d{1,5}(?:\.\d{1,3})?[a-zđ]?"
@@ -131,24 +132,17 @@ class Patterns:
 
     def __init__(self, knowledge: Knowledge) -> None:
         self.knowledge = knowledge
-        words = "|".join(_spaced(w) for w in knowledge.type_words())
-        shorthands = "|".join(regex.escape(s) for s in knowledge.shorthands())
-        self.type_before = regex.compile(
-            rf"(?r)(?:(?P<pin>{_PINPOINT})\s+(?:của\s+|tại\s+)?)?"
-            rf"(?:(?i:(?P<word>{words}))|(?P<short>{shorthands}))"
-            r"\s*(?:[Ss]ố\s*(?:hiệu\s*)?|SỐ\s*)?:?\s*"
-        )
-        self.type_last_words = frozenset(word.split()[-1].casefold() for word in knowledge.type_words())
-        self.shorthand_set = frozenset(knowledge.shorthands())
+        self.type_words = PhraseTable(((w, knowledge.type_by_word[fold(w)].name) for w in knowledge.type_words()), any_case=True)
+        # After `,` or `và` inside a title, and inside an open issuer name, only a type word as written in
+        # the data (capitalised) starts another citation.
+        self.type_words_as_written = PhraseTable(((w, w) for w in knowledge.type_words()), any_case=False)
+        self.shorthand_type = {short: doc_type.name for doc_type in knowledge.types for short in doc_type.shorthands}
         self.pinpoint_before = regex.compile(rf"(?r)(?P<pin>{_PINPOINT})\s+(?:của\s+|tại\s+)?")
         standards = "|".join(regex.escape(w) for w in knowledge.grammar.standard_prefixes)
         self.not_a_document = regex.compile(
             rf"(?r)(?i:{'|'.join(regex.escape(w) for w in knowledge.grammar.not_a_document)})"
             rf"\s*(?:[Ss]ố\s*)?:?\s*|(?:{standards})\s*[\d.\- ]*:\s*"
         )
-        # After `,` or `và` inside a title: does another citation start here?
-        self.citation_after_and = regex.compile(rf"\s*(?:các\s+)?(?:{words}|{shorthands})(?=\s*(?:[Ss]ố|\d))")
-        self.citation_after_comma = regex.compile(rf"\s*(?:các\s+)?(?:{words})(?!\p{{L}})")
         level = "|".join(regex.escape(w) for w in knowledge.grammar.level_words)
         # A place name is capitalised words, but not a capitalised trích yếu ("... tỉnh Yên Bái Ban hành ...").
         # Nor an organisation word: "tỉnh Ủy" is the Tỉnh ủy, not a province named Ủy.
@@ -158,10 +152,9 @@ class Patterns:
         # A number belongs to the name only on the same line ("phường 12"), not a page number below it.
         place = rf"{word}(?:[ \t]+(?:{word}|\d{{1,3}}(?!\d))|[ \t]*\n[ \t]*{word})*"
         self.location = regex.compile(rf"\s+(?:cấp\s+)?(?P<level>{level})(?![\p{{L}}])(?:\s+(?P<place>{place}))?")
-        self.alias_code = {fold(alias): issuer.code for issuer in reversed(knowledge.issuers) for alias in issuer.aliases}
-        self.alias_longest = max(len(alias.split()) for alias in self.alias_code)
-        self.alias_prefixes = frozenset(
-            " ".join(words[:count]) for words in map(str.split, self.alias_code) for count in range(1, len(words))
+        # The first issuer in the data file that has a name wins.
+        self.issuer_names = PhraseTable(
+            ((alias, issuer.code) for issuer in knowledge.issuers for alias in issuer.aliases), any_case=True
         )
         heads = sorted(knowledge.grammar.open_issuer_heads, key=len, reverse=True)
         self.open_issuer = regex.compile(rf"(?:{'|'.join(regex.escape(h) for h in heads)})\s+\p{{Lu}}|\p{{Lu}}\p{{Ll}}*\s+\p{{Lu}}")
@@ -171,11 +164,9 @@ class Patterns:
         )
         stops = "|".join(regex.escape(stop) for stop in knowledge.grammar.title_stops)
         self.title_break = regex.compile(rf"{_TITLE_BREAK}|{stops}|,|\s+và(?=\s)")
-        # An open issuer name runs up to the trích yếu, punctuation, or the next citation ("... Yên Hà và
-        # Quyết định điều chỉnh chủ trương đầu tư số ...").
+        # An open issuer name runs up to the trích yếu, punctuation, or the next citation (see _open_issuer_end).
         self.open_issuer_stop = regex.compile(
             r"\s+(?:về việc|về|V/v|quy định|ban hành|hướng dẫn|phê duyệt|ngày|năm \d)(?![\p{L}])|[;,.:()“”\"«»\n]"
-            rf"|\s+và\s+(?:các\s+)?(?:{words})(?![\p{{L}}])|\s+(?:{words})(?=\s+(?:[Ss]ố|\d))"
         )
 
     @staticmethod
@@ -213,6 +204,8 @@ _JOINT = regex.compile(r"\s+và\s+")
 _PAGE_BREAK_CONTINUES = regex.compile(r"\n[ \t]*\n[ \t]*\p{Ll}")
 _SENTENCE_END_BEFORE = regex.compile(r"(?r)[.;]\s")
 _NUMBER_FOLLOWS = regex.compile(r"\s+(?:[Ss]ố\s*:?\s*)?\d")
+_NUMBER_NEXT = regex.compile(r"\s*(?:[Ss]ố|\d)")
+_SPACE_NUMBER_NEXT = regex.compile(r"\s+(?:[Ss]ố|\d)")
 
 
 # --- numbers -------------------------------------------------------------------------------------
@@ -273,28 +266,11 @@ def make_date(match: regex.Match[str]) -> dt.date | None:
 
 def alias_at(text: str, pos: int, pats: Patterns) -> tuple[int, str] | None:
     """(end, issuer code) of the longest known issuer name starting at `pos` (`Thủ tướng Chính phủ`,
-    `Ban Chấp hành Trung ương Đảng`), compared word by word in any case and across line breaks.
-
-    Words are read only while they still begin some known name, so a miss costs one dictionary look-up.
-    """
-    found: tuple[int, str] | None = None
-    words: list[str] = []
-    last_end = pos
-    for word in _ALIAS_WORD.finditer(text, pos, pos + 40 * pats.alias_longest):
-        if not words and word.start() != pos:
-            return None
-        token = word.group()
-        bare = token.rstrip(",;.:)”\"")
-        code = pats.alias_code.get(" ".join([*words, bare.casefold()]))
-        if code:
-            found = word.start() + len(bare), code
-            last_end = word.end() if bare == token else -1
-        words.append(token.casefold())
-        if " ".join(words) not in pats.alias_prefixes:
-            break
-    if found and found[0] == last_end:
+    `Ban Chấp hành Trung ương Đảng`), compared word by word in any case and across line breaks."""
+    found = pats.issuer_names.at(text, pos)
+    if found and (found[0] == len(text) or text[found[0]].isspace()):
         # "Ban Chấp hành Trung ương Đảng": the party's name after a known body belongs to it.
-        follower = _ALIAS_WORD.match(text, _skip_space(text, last_end), last_end + 40)
+        follower = _ALIAS_WORD.match(text, _skip_space(text, found[0]))
         if follower and follower.group().rstrip(",;.:)") == "Đảng":
             return follower.start() + len("Đảng"), found[1]
     return found
@@ -322,12 +298,42 @@ def _read_issuer(text: str, pos: int, pats: Patterns) -> tuple[int, str, str | N
         return end, text[pos:end], code
     if not _at(pats.open_issuer, text, pos):
         return None
-    stop = pats.open_issuer_stop.search(text, pos, pos + 200)
-    end = stop.start() if stop else min(len(text), pos + 200)
-    phrase = text[pos:end].rstrip()
+    phrase = text[pos:_open_issuer_end(text, pos, pats)].rstrip()
     if not phrase or len(phrase.split()) > 25:
         return None
     return pos + len(phrase), phrase, None
+
+
+def _open_issuer_end(text: str, pos: int, pats: Patterns) -> int:
+    """Where an issuer name that is not in the data ends: at the trích yếu, punctuation, or the next
+    citation ("... Yên Hà và Quyết định điều chỉnh ...", "... Bình Định Kế hoạch số ...")."""
+    stop = pats.open_issuer_stop.search(text, pos, pos + 200)
+    end = stop.start() if stop else min(len(text), pos + 200)
+    for word in _ALIAS_WORD.finditer(text, pos, end):
+        if word.start() == pos:
+            continue
+        if word.group() == "và" and _citation_starts(text, word.end(), pats, needs_number=False):
+            return word.start()
+        if (found := pats.type_words_as_written.at(text, word.start())) and _SPACE_NUMBER_NEXT.match(text, found[0]):
+            return word.start()
+    return end
+
+
+def _citation_starts(text: str, pos: int, pats: Patterns, *, needs_number: bool) -> bool:
+    """Does `[các] <type word>` follow `pos` (after `,` or `và`)? With `needs_number`, a shorthand
+    (`QĐ`) counts too, and `số` or a digit must come next."""
+    start = _skip_space(text, pos)
+    if text.startswith("các", start) and start + 3 < len(text) and text[start + 3].isspace():
+        start = _skip_space(text, start + 3)
+    found = pats.type_words_as_written.at(text, start)
+    if not needs_number:
+        return found is not None
+    if not found:
+        word = _ALIAS_WORD.match(text, start)
+        if not (word and word.group() in pats.shorthand_type):
+            return False
+        found = word.end(), word.group()
+    return _NUMBER_NEXT.match(text, found[0]) is not None
 
 
 _TITLE_BREAK = (
@@ -357,8 +363,7 @@ def _read_title(text: str, pos: int, quoted: str | None, pats: Patterns) -> tupl
             return hard_limit, text[pos:hard_limit], quoted is None and not inner_open
         mark = stop.group()
         if mark == "," or mark.endswith("và"):
-            follower = pats.citation_after_comma if mark == "," else pats.citation_after_and
-            if not inner_open and _at(follower, text, stop.end()):
+            if not inner_open and _citation_starts(text, stop.end(), pats, needs_number=mark != ","):
                 return stop.start(), text[pos:stop.start()], quoted is None
             cursor = stop.end()
             continue
@@ -422,32 +427,63 @@ def read_tail(text: str, pos: int, pats: Patterns) -> _Tail:
 # --- the pass ------------------------------------------------------------------------------------
 
 def _frame_before(text: str, start: int, pats: Patterns) -> tuple[int, str | None, str | None]:
-    """(span start, type name, pinpoint) read backwards from a number at `start`."""
-    if not _may_follow_type_word(text, start, pats):
+    """(span start, type name, pinpoint) read backwards from a number at `start`:
+    `điểm a khoản 2 Điều 5 của Nghị định số 30/...`, `NĐ 30/...`, `Quyết định số: 12/...`."""
+    floor = max(0, start - 160)
+    word_end = _before_number_word(text, start, floor)
+    found = pats.type_words.before(text, word_end, floor)
+    if not found:
+        word = trailing_word(text[_word_start(text, word_end, floor):word_end])
+        if word not in pats.shorthand_type:
+            return start, None, None
+        found = word_end - len(word), pats.shorthand_type[word]
+    type_start, type_name = found
+    if type_start > 0 and text[type_start - 1].isalpha():
         return start, None, None
-    window = max(0, start - 160)
-    frame = pats.type_before.match(text, window, start)
-    if frame and frame.start() > 0 and text[frame.start() - 1].isalpha():
-        frame = None
-    if frame:
-        knowledge = pats.knowledge
-        if frame.group("word"):
-            doc_type = knowledge.type_by_word.get(fold(frame.group("word")))
-        else:
-            doc_type = next(t for t in knowledge.types if frame.group("short") in t.shorthands)
-        type_start = frame.start("word") if frame.group("word") else frame.start("short")
-        pin = frame.group("pin")
-        span_start = frame.start("pin") if pin else type_start
-        return span_start, doc_type.name if doc_type else None, " ".join(pin.split()) if pin else None
-    return start, None, None
+    pin = _pinpoint_before(text, type_start, floor, pats)
+    if pin:
+        return pin.start("pin"), type_name, " ".join(pin.group("pin").split())
+    return type_start, type_name, None
 
 
-def _may_follow_type_word(text: str, start: int, pats: Patterns) -> bool:
-    """A cheap look at the word before a number (past `số`, `:`) before the full backward match."""
-    words = text[max(0, start - 40):start].replace(":", " ").split()
-    while words and words[-1] in ("số", "Số", "SỐ", "hiệu"):
-        words.pop()
-    return bool(words) and (words[-1] in pats.shorthand_set or words[-1].casefold() in pats.type_last_words)
+def _before_number_word(text: str, start: int, floor: int) -> int:
+    """Where a type word before a number would end: past `số`, `số hiệu`, `SỐ`, a colon and spaces."""
+    end = _skip_space_back(text, start, floor)
+    if text[end - 1:end] == ":":
+        end = _skip_space_back(text, end - 1, floor)
+    if text.endswith("hiệu", floor, end):
+        before = _skip_space_back(text, end - 4, floor)
+        if text[before - 2:before] in ("số", "Số"):
+            end = before
+    if text[end - 2:end] in ("số", "Số", "SỐ") and end - 2 >= floor:
+        end = _skip_space_back(text, end - 2, floor)
+    return end
+
+
+def _skip_space_back(text: str, pos: int, floor: int) -> int:
+    while pos > floor and text[pos - 1].isspace():
+        pos -= 1
+    return pos
+
+
+def _word_start(text: str, pos: int, floor: int) -> int:
+    while pos > floor and not text[pos - 1].isspace():
+        pos -= 1
+    return pos
+
+
+# A pinpoint ends with the number of an article, clause, section or chapter, then `của`/`tại` at most.
+_PINPOINT_HINTS = ("iều ", "hoản ", "Mục ", "Chương ", "Phần ", "Phụ lục ")
+
+
+def _pinpoint_before(text: str, end: int, floor: int, pats: Patterns) -> regex.Match[str] | None:
+    """`điểm a khoản 2 Điều 5 [của]` ending at `end`, its start not glued to a letter."""
+    if not any(hint in text[max(floor, end - 40):end] for hint in _PINPOINT_HINTS):
+        return None
+    pin = pats.pinpoint_before.match(text, floor, end)
+    if pin and pin.start() > 0 and text[pin.start() - 1].isalpha():
+        return None
+    return pin
 
 
 def _issuer_before(text: str, start: int, type_name: str | None, pats: Patterns) -> Span | None:
@@ -482,7 +518,7 @@ def _number_mentions(text: str, pats: Patterns, taken: _Spans) -> list[Mention]:
     anchors: list[tuple[int, regex.Match[str]]] = [(m.start(), m) for m in NUMBER_RE.finditer(text)]
     for candidate in IRREGULAR_START_RE.finditer(text):
         start = candidate.start()
-        if _at(NUMBER_RE, text, start) or not pats.type_before.match(text, max(0, start - 160), start):
+        if _at(NUMBER_RE, text, start) or _frame_before(text, start, pats)[1] is None:
             continue
         irregular = _at(OLD_NUMBER_RE, text, start) or _at(NO_SLASH_RE, text, start) or _at(INCOMPLETE_RE, text, start)
         if irregular:
@@ -639,7 +675,7 @@ def _law_mentions(text: str, pats: Patterns) -> list[Mention]:
             continue
         seen_names.add(key_name)
         span_start, pinpoint = match.start(), None
-        if pin := pats.pinpoint_before.match(text, max(0, match.start() - 80), match.start()):
+        if pin := _pinpoint_before(text, match.start(), max(0, match.start() - 80), pats):
             span_start, pinpoint = pin.start(), " ".join(pin.group("pin").split())
         mentions.append(
             Mention(
