@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -137,6 +139,7 @@ class Patterns:
         # the data (capitalised) starts another citation.
         self.type_words_as_written = PhraseTable(((w, w) for w in knowledge.type_words()), any_case=False)
         self.shorthand_type = {short: doc_type.name for doc_type in knowledge.types for short in doc_type.shorthands}
+        self.law_names = PhraseTable(((name, True) for name in knowledge.laws_by_name), any_case=True)
         self.pinpoint_before = regex.compile(rf"(?r)(?P<pin>{_PINPOINT})\s+(?:của\s+|tại\s+)?")
         standards = "|".join(regex.escape(w) for w in knowledge.grammar.standard_prefixes)
         self.not_a_document = regex.compile(
@@ -592,29 +595,19 @@ class _Spans:
 
 # --- laws cited by name ----------------------------------------------------------------------------
 
-def _law_name(text: str, pos: int, type_name: str, pats: Patterns) -> tuple[int, str] | None:
+def _law_name(text: str, type_start: int, pos: int, type_name: str, pats: Patterns) -> tuple[int, str] | None:
     """The law's name after its type word: the longest known name, else capitalised words."""
-    words = []
-    for word in WORD_RE.finditer(text, pos, min(len(text), pos + 300)):
-        if "\n\n" in text[words[-1].end() if words else pos:word.start()].replace(" ", "").replace("\t", ""):
-            break
-        words.append(word)
-        if len(words) == 48:
-            break
-    if not words:
+    if known := pats.law_names.at(text, type_start):
+        return known[0], text[pos:known[0]]
+    words = _paragraph_words(text, pos)
+    first = next(words, None)
+    if first is None:
         return None
-    longest = pats.knowledge.law_name_words.get(fold(words[0].group().rstrip(",;.:)")), 0)
-    for count in range(min(len(words), longest), 0, -1):
-        raw = text[words[0].start():words[count - 1].end()]
-        for candidate in dict.fromkeys((raw.rstrip(",;.:"), raw.rstrip(",;.:)"))):
-            if pats.knowledge.find_laws(type_name, candidate):
-                return words[0].start() + len(candidate), candidate
-    first = words[0].group()
-    if not (first[0].isupper() or fold(first) == "sửa"):
+    amending = fold(first.group()) == "sửa"
+    if not (first.group()[0].isupper() or amending):
         return None
-    amending = fold(first) == "sửa"
-    end = words[0].start()
-    for index, word in enumerate(words[:48 if amending else 10]):
+    end = first.start()
+    for index, word in enumerate(itertools.chain([first], itertools.islice(words, 47 if amending else 9))):
         token = word.group()
         bare = token.rstrip(",;.:)")
         if index and fold(bare) in _STOP_LAW_WORDS and not (amending and fold(bare) in _AMENDING_NAME_WORDS):
@@ -624,8 +617,18 @@ def _law_name(text: str, pos: int, type_name: str, pats: Patterns) -> tuple[int,
         end = word.start() + len(bare)
         if bare != token and not (amending and token.endswith(",")):
             break
-    name = text[words[0].start():end]
+    name = text[first.start():end]
     return (end, name) if name else None
+
+
+def _paragraph_words(text: str, pos: int) -> Iterator[regex.Match[str]]:
+    """The words from `pos` on, up to a blank line (a name never runs across one)."""
+    last = pos
+    for word in WORD_RE.finditer(text, pos, min(len(text), pos + 300)):
+        if "\n\n" in text[last:word.start()].replace(" ", "").replace("\t", ""):
+            return
+        yield word
+        last = word.end()
 
 
 def _law_mentions(text: str, pats: Patterns) -> list[Mention]:
@@ -643,7 +646,7 @@ def _law_mentions(text: str, pats: Patterns) -> list[Mention]:
         if type_name == "Hiến pháp":
             name_end, name = after, "Hiến pháp"
         else:
-            found = _law_name(text, after + 1, type_name, pats)
+            found = _law_name(text, match.start(), after + 1, type_name, pats)
             if not found:
                 continue
             name_end, name = found

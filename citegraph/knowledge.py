@@ -125,13 +125,6 @@ class Knowledge:
         self.issuer_by_code_upper = {i.code.upper(): i for i in issuers}
         self.laws_by_name = self._index_laws(laws)
         self._canonical: dict[str, str] = {}
-        # The longest law name, in words, that starts with each first word: bounds the name search.
-        self.law_name_words: dict[str, int] = {}
-        for law in laws:
-            words = fold(law.name).split()
-            if words:
-                first = words[0].rstrip(",;.:)")
-                self.law_name_words[first] = max(self.law_name_words.get(first, 0), len(words))
 
     @staticmethod
     def _index_words(types: list[DocType]) -> dict[str, DocType]:

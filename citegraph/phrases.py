@@ -47,10 +47,11 @@ class PhraseTable(Generic[Value]):
                 break
             start, end = word.span()
             token = word.group()
-            bare = token.rstrip(CLOSING)
-            value = self.values.get(self._key([*words, bare]))
-            if value is not None:
-                found = start + len(bare), value
+            for bare in _without_closing(token):
+                value = self.values.get(self._key([*words, bare]))
+                if value is not None:
+                    found = start + len(bare), value
+                    break
             words.append(token)
             if self._key(words) not in self.heads:
                 break
@@ -78,6 +79,13 @@ class PhraseTable(Generic[Value]):
                 break
             cursor = start
         return found
+
+
+def _without_closing(token: str) -> tuple[str, ...]:
+    """The ways a phrase's last word may end this token: `(HIV/AIDS)` keeps its bracket, `phủ)` does not."""
+    bare = token.rstrip(CLOSING)
+    kept = token.rstrip(",;.:")
+    return (bare,) if kept == bare else (kept, bare)
 
 
 def trailing_word(token: str) -> str:
