@@ -23,59 +23,60 @@ class PhraseTable(Generic[Value]):
     """Phrases of one or more words, each with a value, compared in any case or exactly as written."""
 
     def __init__(self, phrases: Iterable[tuple[str, Value]], *, any_case: bool) -> None:
-        self.any_case = any_case
+        self.fold = str.casefold if any_case else str
         self.values: dict[str, Value] = {}
         for phrase, value in phrases:
-            self.values.setdefault(self._key(phrase.split()), value)
+            self.values.setdefault(" ".join(self.fold(word) for word in phrase.split()), value)
         word_lists = [key.split(" ") for key in self.values]
         self.longest = max((len(words) for words in word_lists), default=0)
-        self.heads = frozenset(" ".join(words[:count]) for words in word_lists for count in range(1, len(words)))
-        self.tails = frozenset(" ".join(words[-count:]) for words in word_lists for count in range(1, len(words)))
-
-    def _key(self, words: list[str]) -> str:
-        return " ".join(words).casefold() if self.any_case else " ".join(words)
+        # The words a phrase begins with (each followed by a space) and ends with (each after a space).
+        self.heads = frozenset(
+            "".join(word + " " for word in words[:count]) for words in word_lists for count in range(1, len(words))
+        )
+        self.tails = frozenset(
+            "".join(" " + word for word in words[-count:]) for words in word_lists for count in range(1, len(words))
+        )
 
     def at(self, text: str, pos: int) -> tuple[int, Value] | None:
         """(end, value) of the longest phrase starting at `pos`; its last word may be followed by
         closing punctuation, which is not part of it."""
         found: tuple[int, Value] | None = None
-        words: list[str] = []
+        head = ""
         cursor = pos
         for _ in range(self.longest):
-            word = _WORD.match(text, _skip_space(text, cursor) if words else cursor)
+            word = _WORD.match(text, skip_space(text, cursor) if head else cursor)
             if not word:
                 break
-            start, end = word.span()
             token = word.group()
             for bare in _without_closing(token):
-                value = self.values.get(self._key([*words, bare]))
+                value = self.values.get(head + self.fold(bare))
                 if value is not None:
-                    found = start + len(bare), value
+                    found = word.start() + len(bare), value
                     break
-            words.append(token)
-            if self._key(words) not in self.heads:
+            head += self.fold(token) + " "
+            if head not in self.heads:
                 break
-            cursor = end
+            cursor = word.end()
         return found
 
     def before(self, text: str, end: int, floor: int = 0) -> tuple[int, Value] | None:
         """(start, value) of the longest phrase ending exactly at `end` (not before `floor`); its first
         word may follow punctuation (`(Nghị định`, `mới”(Chỉ thị`), which is not part of it."""
         found: tuple[int, Value] | None = None
-        words: list[str] = []
+        tail = ""
         cursor = end
         for _ in range(self.longest):
-            stop = _skip_space_back(text, cursor, floor) if words else cursor
-            start = _word_start(text, stop, floor)
+            stop = skip_space_back(text, cursor, floor) if tail else cursor
+            start = word_start(text, stop, floor)
             if start == stop:
                 break
             token = text[start:stop]
             bare = trailing_word(token)
-            value = self.values.get(self._key([bare, *words]))
+            value = self.values.get(self.fold(bare) + tail)
             if value is not None:
                 found = stop - len(bare), value
-            words.insert(0, token)
-            if self._key(words) not in self.tails:
+            tail = " " + self.fold(token) + tail
+            if tail not in self.tails:
                 break
             cursor = start
         return found
@@ -83,6 +84,8 @@ class PhraseTable(Generic[Value]):
 
 def _without_closing(token: str) -> tuple[str, ...]:
     """The ways a phrase's last word may end this token: `(HIV/AIDS)` keeps its bracket, `phủ)` does not."""
+    if token[-1] not in CLOSING:
+        return (token,)
     bare = token.rstrip(CLOSING)
     kept = token.rstrip(",;.:")
     return (bare,) if kept == bare else (kept, bare)
@@ -96,19 +99,19 @@ def trailing_word(token: str) -> str:
     return token
 
 
-def _skip_space(text: str, pos: int) -> int:
+def skip_space(text: str, pos: int) -> int:
     while pos < len(text) and text[pos].isspace():
         pos += 1
     return pos
 
 
-def _skip_space_back(text: str, pos: int, floor: int) -> int:
+def skip_space_back(text: str, pos: int, floor: int) -> int:
     while pos > floor and text[pos - 1].isspace():
         pos -= 1
     return pos
 
 
-def _word_start(text: str, pos: int, floor: int) -> int:
+def word_start(text: str, pos: int, floor: int) -> int:
     start = pos
     while start > floor and not text[start - 1].isspace():
         start -= 1
