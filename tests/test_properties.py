@@ -7,10 +7,11 @@ import unicodedata
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from citegraph.extract import NUMBER_RE, _number_candidates
 from citegraph.normalise import normalise
 from citegraph.pipeline import extract_text
 
-from .conftest import SEED
+from .conftest import CORPUS, SEED
 
 SEED_TEXT = SEED.read_text(encoding="utf-8")
 
@@ -53,3 +54,25 @@ def test_results_do_not_depend_on_line_ends_normal_form_or_bom(cut: int, variant
     original = [tuple(getattr(c, f) for f in fields if f != "column") for c in extract_text(text).citations]
     varied = [tuple(getattr(c, f) for f in fields if f != "column") for c in extract_text(changed).citations]
     assert varied == original
+
+
+# Number-shaped noise: digits, codes, separators and spaces in every order.
+NUMBER_PIECES = ["12", "2023", "1.5", "66.7", "a", "đ", "QĐ", "NĐ-CP", "TW", "UBND", "QH15", "V.I", "CTr",
+                 "/", "-", " ", ".", "\n", "x", "Ủy"]
+number_texts = st.lists(st.sampled_from(NUMBER_PIECES), max_size=30).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(number_texts)
+def test_numbers_found_from_separators_are_those_the_number_pattern_finds(text: str) -> None:
+    # The extractor finds numbers from the slashes and dashes instead of scanning with NUMBER_RE;
+    # it must find exactly what the scan finds.
+    found = [m.span() for m in _number_candidates(text) if m.re is NUMBER_RE]
+    assert found == [m.span() for m in NUMBER_RE.finditer(text)]
+
+
+def test_numbers_found_from_separators_in_every_corpus_document() -> None:
+    for path in sorted(CORPUS.rglob("*.txt")):
+        text = normalise(path.read_text(encoding="utf-8")).text
+        found = [m.span() for m in _number_candidates(text) if m.re is NUMBER_RE]
+        assert found == [m.span() for m in NUMBER_RE.finditer(text)], path.name
