@@ -542,8 +542,7 @@ def _number_candidates(text: str) -> Iterator[regex.Match[str]]:
     for separator in _separators(text):
         if separator < done:
             continue
-        before = text[separator - 2:separator] if separator > 1 else text[:separator]
-        if not (before[-1:].isalnum() or (before[-1:] == " " and before[:1].isalnum())):
+        if not _may_end_number_head(text, separator):
             continue
         head = _NUMBER_HEAD_BEFORE.match(text, max(done, separator - 40), separator)
         if not head:
@@ -555,6 +554,36 @@ def _number_candidates(text: str) -> Iterator[regex.Match[str]]:
         elif candidate := _at(IRREGULAR_START_RE, text, start):
             done = candidate.end()
             yield candidate
+
+
+_CODE_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyzĐđ&.")
+_CODE_STARTS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZĐ")
+
+
+def _may_end_number_head(text: str, separator: int) -> bool:
+    """Could a number's head end at this separator? Only a code (`QĐ`, `NĐ-CP`) or, after a slash, a year
+    (`/2023`) follows the separator after a number's head, and a digit, or a code with a digit shortly before
+    (`23-QĐ`, `1830 QĐ`), precedes it: dates, ` - ` between words and `V/v` are not looked at closer."""
+    after = separator + 1
+    if text[after:after + 1] == " ":
+        after += 1
+    following = text[after:after + 1]
+    if following not in _CODE_STARTS and not (
+        text[separator] == "/" and text[after:after + 2] in ("19", "20") and text[after + 2:after + 4].isdigit()
+    ):
+        return False
+    before = separator - 1
+    if before > 0 and text[before] == " ":
+        before -= 1
+    if before < 0:
+        return False
+    last = text[before]
+    if last.isdigit():
+        # Not the month of a date (`01/4/2024`): an ordinal never follows a slash or dash.
+        while before > 0 and text[before - 1].isdigit():
+            before -= 1
+        return text[before - 1:before] not in ("/", "-")
+    return last in _CODE_CHARACTERS and any(char.isdigit() for char in text[max(0, before - 16):before])
 
 
 def _separators(text: str) -> Iterator[int]:
