@@ -14,20 +14,24 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import itertools
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
-
-import regex
 
 from .knowledge import Knowledge, fold, load
 from .models import DocumentNumber
 from .phrases import PhraseTable, skip_space, skip_space_back, trailing_word, word_start
 
+# Patterns use the standard `re` engine, which compiles three to four times faster than `regex` (this
+# matters at every start of the command line) and matches anchored patterns at least as fast. `re` has
+# no `\p{L}`: a letter is `[^\W\d_]`, a letter or digit `[^\W_]`.
 CODE = r"[A-ZĐ][A-Za-zĐđ&]*\d*(?:\.[IVX]+\b)?"  # `V.I`: a unit code (Vụ I) in `11554/VPCP-V.I`
 ORDINAL = r"\d{1,5}(?:\.\d{1,3})?[a-zđ]?"
 YEAR = r"(?:19|20)\d{2}"
 ROMAN = r"[IVXL]{1,6}"
+_NOT_AFTER_WORD = r"(?<![^\W_])"  # not glued to a letter or digit before
+_NOT_BEFORE_WORD = r"(?![^\W_])"
 _GROUP_SEP = r"(?:-[ ]?|[ ]-|/)"
 _STATE = (
     rf"(?P<s_ord>{ORDINAL})[ ]?/[ ]?(?:(?P<s_year>{YEAR})[ ]?/[ ]?)?"
@@ -37,37 +41,43 @@ _PARTY = (
     rf"(?P<p_ord>{ORDINAL})[ ]?-[ ]?(?P<p_type>{CODE})[ ]?/[ ]?"
     rf"(?P<p_codes>{CODE}(?:(?:-[ ]?|[ ]-){CODE})*)"
 )
-NUMBER_RE = regex.compile(rf"(?<![\p{{L}}\d/\-.])(?:{_PARTY}|{_STATE})(?![\p{{L}}\d])")
+NUMBER_RE = re.compile(rf"{_NOT_AFTER_WORD}(?<![/\-.])(?:{_PARTY}|{_STATE}){_NOT_BEFORE_WORD}")
 # Shapes only trusted right after a type word: `14-CP`, `05-CP` (before the 1990s) and a number
 # whose slash was dropped (`1830 QĐ-UBND`).
-OLD_NUMBER_RE = regex.compile(rf"(?P<o_ord>\d{{1,5}})[ ]?-[ ]?(?P<o_codes>{CODE})(?![\p{{L}}\d/])")
-INCOMPLETE_RE = regex.compile(rf"(?P<s_ord>\d{{1,5}})/(?P<s_year>{YEAR})(?P<s_codes>)(?![\p{{L}}\d/\-])")
+OLD_NUMBER_RE = re.compile(rf"(?P<o_ord>\d{{1,5}})[ ]?-[ ]?(?P<o_codes>{CODE}){_NOT_BEFORE_WORD}(?!/)")
+INCOMPLETE_RE = re.compile(rf"(?P<s_ord>\d{{1,5}})/(?P<s_year>{YEAR})(?P<s_codes>){_NOT_BEFORE_WORD}(?![/\-])")
 # Where an irregular number may start; it counts only after a type word.
-IRREGULAR_START_RE = regex.compile(
-    rf"(?<![\d/\-.])\d{{1,5}}(?:[ ]?-[ ]?[A-ZĐ]|[ ][A-ZĐ][A-Za-zĐđ]*-|/{YEAR}(?![\p{{L}}\d/\-]))"
+IRREGULAR_START_RE = re.compile(
+    rf"(?<![\d/\-.])\d{{1,5}}(?:[ ]?-[ ]?[A-ZĐ]|[ ][A-ZĐ][A-Za-zĐđ]*-|/{YEAR}{_NOT_BEFORE_WORD}(?![/\-]))"
 )
-# The head of a number read backwards from the separator after it: `59`/, `23-QĐ`/, `1830 QĐ`-, `12a `/.
-_NUMBER_HEAD_BEFORE = regex.compile(
-    r"(?r)\d{1,5}(?:\.\d{1,3})?[a-zđ]?(?:[ ]?-[ ]?[A-ZĐ][A-Za-zĐđ&]*\d*(?:\.[IVX]+)?|[ ][A-ZĐ][A-Za-zĐđ]*)?[ ]?"
+# The head of a number, ending at the separator after it: `59`/, `23-QĐ`/, `1830 QĐ`-, `12a `/.
+_NUMBER_HEAD = re.compile(
+    r"\d{1,5}(?:\.\d{1,3})?[a-zđ]?(?:[ ]?-[ ]?[A-ZĐ][A-Za-zĐđ&]*\d*(?:\.[IVX]+)?|[ ][A-ZĐ][A-Za-zĐđ]*)?[ ]?\Z"
 )
-NO_SLASH_RE = regex.compile(
-    rf"(?P<s_ord>\d{{1,5}})[ ](?P<s_year>)(?P<s_codes>{CODE}-{CODE}(?:-{CODE})*)(?![\p{{L}}\d/])"
+NO_SLASH_RE = re.compile(
+    rf"(?P<s_ord>\d{{1,5}})[ ](?P<s_year>)(?P<s_codes>{CODE}-{CODE}(?:-{CODE})*){_NOT_BEFORE_WORD}(?!/)"
 )
 
-_DATE = (
-    rf"(?:(?P<d>\d{{1,2}})[ ]?(?P<sep>[/.\-])[ ]?(?P<m>\d{{1,2}})[ ]?(?P=sep)[ ]?(?P<y>{YEAR})"
-    rf"|(?P<d>\d{{1,2}})\s+tháng\s+(?P<m>\d{{1,2}})\s*,?\s+năm\s+(?P<y>{YEAR}))"
+
+def _date(tag: str) -> str:
+    """A written date, its groups named `d<tag>`, `m<tag>`, `y<tag>` (`re` wants every name once)."""
+    return (
+        rf"(?:(?P<d{tag}>\d{{1,2}})[ ]?(?P<sep{tag}>[/.\-])[ ]?(?P<m{tag}>\d{{1,2}})[ ]?(?P=sep{tag})[ ]?(?P<y{tag}>{YEAR})"
+        rf"|(?P<d{tag}w>\d{{1,2}})\s+tháng\s+(?P<m{tag}w>\d{{1,2}})\s*,?\s+năm\s+(?P<y{tag}w>{YEAR}))"
+    )
+
+
+DATE_AFTER_RE = re.compile(
+    rf"\s*,?\s*(?:(?:được\s+)?(?:ban hành|ký)\s+)?[Nn]gày\s+{_date('1')}|\s*\(\s*(?:[Nn]gày\s+)?{_date('2')}\s*\)"
 )
-DATE_AFTER_RE = regex.compile(
-    rf"\s*,?\s*(?:(?:được\s+)?(?:ban hành|ký)\s+)?[Nn]gày\s+{_DATE}|\s*\(\s*(?:[Nn]gày\s+)?{_DATE}\s*\)"
-)
-TERM_RE = regex.compile(
+_DATE_TAGS = ("1", "1w", "2", "2w")
+TERM_RE = re.compile(
     rf"\s*,?\s*(?P<open>\()?\s*(?:[Kk]hóa|[Kk]hoá|KHÓA)\s+(?P<roman>{ROMAN})\b\s*(?(open)\))"
 )
-ISSUER_INTRO_RE = regex.compile(r"\s*,?\s*(?:của|do)\s+")
+ISSUER_INTRO_RE = re.compile(r"\s*,?\s*(?:của|do)\s+")
 # "Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số ...": the author stands before the citation.
-ISSUER_BEFORE_RE = regex.compile(
-    r"(?:đề nghị|đề xuất|ý kiến)\s+của\s+(?P<issuer>(?:(?!của\s)[^;:.()])+?)\s+tại\s*$"
+ISSUER_BEFORE_RE = re.compile(
+    r"(?:đề nghị|đề xuất|ý kiến)\s+của\s+(?P<issuer>(?:(?!của\s)[^;:.()])+?)\s+tại\s*\Z"
 )
 _POINTS = r"[Đđ]iểm\s+[a-zđ]\d?(?:\s*,\s*[a-zđ]\d?)*(?:\s+và\s+[a-zđ]\d?)?\s*,?\s+"
 _CLAUSES = r"[Kk]hoản\s+\d+[a-zđ]?(?:\s*,\s*\d+[a-zđ]?)*(?:\s+và\s+\d+[a-zđ]?)?"
@@ -77,11 +87,13 @@ _PINPOINT = (
     rf"|(?:Mục|Chương|Phần|Phụ lục)\s+(?:{ROMAN}|\d+))"
     rf"(?:\s*,?\s+(?:Mục|Chương|Phần)\s+(?:{ROMAN}|\d+))*"
 )
-COORDINATOR_RE = regex.compile(r"\s*,?\s*(?:và|hoặc)?\s*(?:số\s*)?:?\s*")
-LAW_YEAR_RE = regex.compile(rf"\s+(?:nước [^\n]{{0,60}}?\s+)?năm\s+(?P<y>{YEAR})(?!\d)")
-LAW_NUMBER_INTRO_RE = regex.compile(rf"\s*,?\s*[Ss]ố\s*:?\s*(?={ORDINAL}/)")
-SELF_REFERENCE_RE = regex.compile(r"\s+này(?![\p{L}])")
-WORD_RE = regex.compile(r"[^\s]+")
+# A pinpoint that ends where a type word starts (`điểm a khoản 2 Điều 5 của` Nghị định ...).
+PINPOINT_BEFORE_RE = re.compile(rf"(?<![^\W\d_])(?P<pin>{_PINPOINT})\s+(?:của\s+|tại\s+)?\Z")
+COORDINATOR_RE = re.compile(r"\s*,?\s*(?:và|hoặc)?\s*(?:số\s*)?:?\s*")
+LAW_YEAR_RE = re.compile(rf"\s+(?:nước [^\n]{{0,60}}?\s+)?năm\s+(?P<y>{YEAR})(?!\d)")
+LAW_NUMBER_INTRO_RE = re.compile(rf"\s*,?\s*[Ss]ố\s*:?\s*(?={ORDINAL}/)")
+SELF_REFERENCE_RE = re.compile(r"\s+này(?![^\W\d_])")
+WORD_RE = re.compile(r"\S+")
 # An amending law's name ("sửa đổi, bổ sung một số điều của Luật X và Luật Y") uses these freely.
 _AMENDING_NAME_WORDS = frozenset({"và", "của", "về", "số", "có", "liên", "quy", "định"})
 _STOP_LAW_WORDS = frozenset(
@@ -133,10 +145,11 @@ class _Tail:
 
 
 class Patterns:
-    """Regular expressions built from the knowledge files."""
+    """Phrase tables and regular expressions built from the knowledge files."""
 
     def __init__(self, knowledge: Knowledge) -> None:
         self.knowledge = knowledge
+        grammar = knowledge.grammar
         self.type_words = PhraseTable(((w, knowledge.type_by_word[fold(w)].name) for w in knowledge.type_words()), any_case=True)
         # After `,` or `và` inside a title, and inside an open issuer name, only a type word as written in
         # the data (capitalised) starts another citation.
@@ -144,47 +157,40 @@ class Patterns:
         self.shorthand_type = {short: doc_type.name for doc_type in knowledge.types for short in doc_type.shorthands}
         self.law_types = tuple(doc_type.name for doc_type in knowledge.types if doc_type.by_name)
         self.law_names = PhraseTable(((name, True) for name in knowledge.laws_by_name), any_case=True)
-        self.pinpoint_before = regex.compile(rf"(?r)(?P<pin>{_PINPOINT})\s+(?:của\s+|tại\s+)?")
-        standards = "|".join(regex.escape(w) for w in knowledge.grammar.standard_prefixes)
-        self.not_a_document = regex.compile(
-            rf"(?r)(?i:{'|'.join(regex.escape(w) for w in knowledge.grammar.not_a_document)})"
-            rf"\s*(?:[Ss]ố\s*)?:?\s*|(?:{standards})\s*[\d.\- ]*:\s*"
-        )
-        level = "|".join(regex.escape(w) for w in knowledge.grammar.level_words)
+        self.form_words = PhraseTable(((w, True) for w in grammar.not_a_document), any_case=True)
+        self.standard_number = re.compile(rf"(?:{_alternatives(grammar.standard_prefixes)})\s*[\d.\- ]*:\s*\Z")
+        self.level_word = re.compile(rf"\s+(?:cấp\s+)?(?P<level>{_alternatives(grammar.level_words)})(?![^\W\d_])")
         # A place name is capitalised words, but not a capitalised trích yếu ("... tỉnh Yên Bái Ban hành ...").
         # Nor an organisation word: "tỉnh Ủy" is the Tỉnh ủy, not a province named Ủy.
-        not_place = "|".join(_spaced(o) for o in (*knowledge.grammar.title_openers, *knowledge.grammar.not_place_words))
-        word = rf"(?!(?i:{not_place})(?!\p{{L}}))\p{{Lu}}\p{{Ll}}*"
-        # Words of one name may wrap onto the next line ("thành phố Hà\nNội"), never across a blank line.
-        # A number belongs to the name only on the same line ("phường 12"), not a page number below it.
-        place = rf"{word}(?:[ \t]+(?:{word}|\d{{1,3}}(?!\d))|[ \t]*\n[ \t]*{word})*"
-        self.location = regex.compile(rf"\s+(?:cấp\s+)?(?P<level>{level})(?![\p{{L}}])(?:\s+(?P<place>{place}))?")
+        self.not_place = PhraseTable(((w, True) for w in (*grammar.title_openers, *grammar.not_place_words)), any_case=True)
         # The first issuer in the data file that has a name wins.
         self.issuer_names = PhraseTable(
             ((alias, issuer.code) for issuer in knowledge.issuers for alias in issuer.aliases), any_case=True
         )
-        heads = sorted(knowledge.grammar.open_issuer_heads, key=len, reverse=True)
-        self.open_issuer = regex.compile(rf"(?:{'|'.join(regex.escape(h) for h in heads)})\s+\p{{Lu}}|\p{{Lu}}\p{{Ll}}*\s+\p{{Lu}}")
-        openers = knowledge.grammar.title_openers + knowledge.grammar.title_openers_after_issuer
+        self.open_issuer_heads = PhraseTable(((h, True) for h in grammar.open_issuer_heads), any_case=False)
+        openers = grammar.title_openers + grammar.title_openers_after_issuer
         self.title_first_letters = frozenset("“\"«").union(*({o[0].lower(), o[0].upper()} for o in openers))
-        self.title_open = self._title_open(knowledge.grammar.title_openers)
+        self.title_open = self._title_open(grammar.title_openers)
         self.title_open_after_issuer = self._title_open(openers)
-        stops = "|".join(regex.escape(stop) for stop in knowledge.grammar.title_stops)
-        self.title_break = regex.compile(rf"{_TITLE_BREAK}|{stops}|,|\s+và(?=\s)")
+        self.title_break = re.compile(rf"{_TITLE_BREAK}|{_alternatives(grammar.title_stops)}|,|\s+và(?=\s)")
         # An open issuer name runs up to the trích yếu, punctuation, or the next citation (see _open_issuer_end).
-        self.open_issuer_stop = regex.compile(
-            r"\s+(?:về việc|về|V/v|quy định|ban hành|hướng dẫn|phê duyệt|ngày|năm \d)(?![\p{L}])|[;,.:()“”\"«»\n]"
+        self.open_issuer_stop = re.compile(
+            r"\s+(?:về việc|về|V/v|quy định|ban hành|hướng dẫn|phê duyệt|ngày|năm \d)(?![^\W\d_])|[;,.:()“”\"«»\n]"
         )
 
     @staticmethod
-    def _title_open(openers: tuple[str, ...]) -> regex.Pattern[str]:
-        words = "|".join(regex.escape(o) for o in sorted(openers, key=len, reverse=True))
-        return regex.compile(rf"\s*,?\s*(?:(?P<quote>[“\"«])|(?i:(?P<opener>{words}))(?=[\s“\"]))")
+    def _title_open(openers: tuple[str, ...]) -> re.Pattern[str]:
+        words = _alternatives(sorted(openers, key=len, reverse=True))
+        return re.compile(rf"\s*,?\s*(?:(?P<quote>[“\"«])|(?i:(?P<opener>{words}))(?=[\s“\"]))")
+
+
+def _alternatives(phrases: Iterable[str]) -> str:
+    return "|".join(re.escape(phrase) for phrase in phrases)
 
 
 def _spaced(phrase: str) -> str:
     """A pattern for `phrase` that lets any whitespace, a line break included, stand between words."""
-    return r"\s+".join(regex.escape(word) for word in phrase.split())
+    return r"\s+".join(re.escape(word) for word in phrase.split())
 
 
 @cache
@@ -192,32 +198,30 @@ def patterns() -> Patterns:
     return Patterns(load())
 
 
-# How far ahead an anchored match may look. The regex module's match() without an end position first
-# searches the whole rest of the text for a literal the pattern requires ("này", "năm"), which made
-# each call cost as much as the text is long; every anchored match here is bounded instead.
+# How far ahead an anchored match may look, so that no match ever costs more than its neighbourhood.
 _REACH = 300
 
 
-def _at(pattern: regex.Pattern[str], text: str, pos: int) -> regex.Match[str] | None:
+def _at(pattern: re.Pattern[str], text: str, pos: int) -> re.Match[str] | None:
     """`pattern` matched at `pos`, looking no further than _REACH characters ahead."""
     return pattern.match(text, pos, pos + _REACH)
 
 
-_ALIAS_WORD = regex.compile(r"\S+")
-_PARTY_SPLIT = regex.compile(r"[ ]?-[ ]?")
-_STATE_SPLIT = regex.compile(r"[ ]?[-/][ ]?|[ ]-")
-_STATE_SEPARATOR = regex.compile(r"[ ]?([-/])[ ]?")
-_JOINT = regex.compile(r"\s+và\s+")
-_PAGE_BREAK_CONTINUES = regex.compile(r"\n[ \t]*\n[ \t]*\p{Ll}")
-_SENTENCE_END_BEFORE = regex.compile(r"(?r)[.;]\s")
-_NUMBER_FOLLOWS = regex.compile(r"\s+(?:[Ss]ố\s*:?\s*)?\d")
-_NUMBER_NEXT = regex.compile(r"\s*(?:[Ss]ố|\d)")
-_SPACE_NUMBER_NEXT = regex.compile(r"\s+(?:[Ss]ố|\d)")
+_ALIAS_WORD = re.compile(r"\S+")
+_PARTY_SPLIT = re.compile(r"[ ]?-[ ]?")
+_STATE_SPLIT = re.compile(r"[ ]?[-/][ ]?|[ ]-")
+_STATE_SEPARATOR = re.compile(r"[ ]?([-/])[ ]?")
+_JOINT = re.compile(r"\s+và\s+")
+_PAGE_BREAK = re.compile(r"\n[ \t]*\n[ \t]*")
+_SENTENCE_END = re.compile(r"[.;]\s")
+_NUMBER_FOLLOWS = re.compile(r"\s+(?:[Ss]ố\s*:?\s*)?\d")
+_NUMBER_NEXT = re.compile(r"\s*(?:[Ss]ố|\d)")
+_SPACE_NUMBER_NEXT = re.compile(r"\s+(?:[Ss]ố|\d)")
 
 
 # --- numbers -------------------------------------------------------------------------------------
 
-def parse_number(match: regex.Match[str], knowledge: Knowledge) -> DocumentNumber:
+def parse_number(match: re.Match[str], knowledge: Knowledge) -> DocumentNumber:
     """Turn a NUMBER_RE / OLD_NUMBER_RE match into its parts, with known codes in canonical case."""
     text = match.group()
     if match.group("p_ord") if "p_ord" in match.re.groupindex else None:
@@ -263,10 +267,17 @@ def type_for_number(number: DocumentNumber, knowledge: Knowledge) -> str | None:
 
 # --- dates, terms, issuers, titles ----------------------------------------------------------------
 
-def make_date(match: regex.Match[str]) -> dt.date | None:
+def date_parts(match: re.Match[str]) -> tuple[str, str, str]:
+    """(day, month, year) as written in a DATE_AFTER_RE match."""
+    tag = next(tag for tag in _DATE_TAGS if match.group(f"d{tag}"))
+    return match.group(f"d{tag}"), match.group(f"m{tag}"), match.group(f"y{tag}")
+
+
+def make_date(match: re.Match[str]) -> dt.date | None:
     """A calendar date, or None when the written date cannot exist (the checker flags it)."""
+    day, month, year = date_parts(match)
     try:
-        return dt.date(int(match.group("y")), int(match.group("m")), int(match.group("d")))
+        return dt.date(int(year), int(month), int(day))
     except ValueError:
         return None
 
@@ -288,21 +299,112 @@ def _read_issuer(text: str, pos: int, pats: Patterns) -> tuple[int, str, str | N
     alias = alias_at(text, pos, pats)
     if alias:
         end, code = alias
-        location = _at(pats.location, text, end)
+        location = location_at(text, end, pats)
         if location:
-            end = location.end()
+            end = location.end
         joint = _JOINT.match(text, end, end + 6)
         if joint:
             other = _read_issuer(text, joint.end(), pats)
             if other:
                 end = other[0]
         return end, text[pos:end], code
-    if not _at(pats.open_issuer, text, pos):
+    if not _opens_issuer(text, pos, pats):
         return None
     phrase = text[pos:_open_issuer_end(text, pos, pats)].rstrip()
     if not phrase or len(phrase.split()) > 25:
         return None
     return pos + len(phrase), phrase, None
+
+
+def _opens_issuer(text: str, pos: int, pats: Patterns) -> bool:
+    """Does an issuer name the data does not know start here? An organisation word followed by a
+    capitalised name (`Ban cán sự Đảng`, `Sở Công Thương`), or two capitalised words."""
+    head = pats.open_issuer_heads.at(text, pos)
+    if head and (name := skip_space(text, head[0])) > head[0] and text[name:name + 1].isupper():
+        return True
+    word = _ALIAS_WORD.match(text, pos)
+    if not word or not _is_capitalised(word.group()):
+        return False
+    following = skip_space(text, word.end())
+    return text[following:following + 1].isupper()
+
+
+def _is_capitalised(word: str) -> bool:
+    """`Hà`, `Nội`, `B`: a capital letter followed by small letters only."""
+    return word[0].isupper() and (len(word) == 1 or (word[1:].isalpha() and word[1:].islower()))
+
+
+@dataclass(frozen=True)
+class Location:
+    """A level word and the place it names: ` tỉnh Lào Cai`, ` cấp xã`, ` phường 12`."""
+
+    start: int
+    end: int
+    level: str
+    place: str | None
+
+
+def location_at(text: str, pos: int, pats: Patterns) -> Location | None:
+    """The location starting at `pos` (with the space before the level word)."""
+    level = _at(pats.level_word, text, pos)
+    return _with_place(text, level, pats) if level else None
+
+
+def locations(text: str, pats: Patterns) -> Iterator[Location]:
+    """Every location in `text`, in order."""
+    end = 0
+    for level in pats.level_word.finditer(text):
+        if level.start() >= end:
+            location = _with_place(text, level, pats)
+            end = location.end
+            yield location
+
+
+def _with_place(text: str, level: re.Match[str], pats: Patterns) -> Location:
+    """The location of a level word, with the place name after it if there is one.
+
+    Words of one name may wrap onto the next line ("thành phố Hà\nNội"), never across a blank line.
+    A number belongs to the name only on the same line ("phường 12"), not a page number below it.
+    """
+    start = skip_space(text, level.end())
+    end = _place_word_end(text, start, pats) if start > level.end() else None
+    if end is None:
+        return Location(level.start(), level.end(), level.group("level"), None)
+    while True:
+        gap = _skip_blanks(text, end)
+        if text[gap:gap + 1] == "\n":
+            following = _place_word_end(text, _skip_blanks(text, gap + 1), pats)
+        elif gap > end:
+            following = _place_word_end(text, gap, pats) or _short_number_end(text, gap)
+        else:
+            following = None
+        if following is None:
+            return Location(level.start(), end, level.group("level"), text[start:end])
+        end = following
+
+
+def _place_word_end(text: str, pos: int, pats: Patterns) -> int | None:
+    """End of a capitalised word of a place name at `pos` (`Hà`, `Nội`), not a trích yếu's first
+    word (`Ban hành`) nor an organisation word (`Ủy`)."""
+    if not (text[pos:pos + 1].isupper() and text[pos].isalpha()) or pats.not_place.at(text, pos):
+        return None
+    end = pos + 1
+    while end < len(text) and text[end].islower() and text[end].isalpha():
+        end += 1
+    return end
+
+
+def _short_number_end(text: str, pos: int) -> int | None:
+    end = pos
+    while end < len(text) and text[end].isdigit():
+        end += 1
+    return end if 0 < end - pos <= 3 else None
+
+
+def _skip_blanks(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t":
+        pos += 1
+    return pos
 
 
 def _open_issuer_end(text: str, pos: int, pats: Patterns) -> int:
@@ -335,6 +437,12 @@ def _citation_starts(text: str, pos: int, pats: Patterns, *, needs_number: bool)
             return False
         found = word.end(), word.group()
     return _NUMBER_NEXT.match(text, found[0]) is not None
+
+
+def _page_break_continues(text: str, pos: int) -> bool:
+    """A blank line at `pos` followed by a small letter: the sentence runs on over a page break."""
+    gap = _PAGE_BREAK.match(text, pos, pos + 40)
+    return gap is not None and text[gap.end():gap.end() + 1].islower()
 
 
 _TITLE_BREAK = (
@@ -379,7 +487,7 @@ def _read_title(text: str, pos: int, quoted: str | None, pats: Patterns) -> tupl
                 continue
             # A closing quote ends the title; it balances only if the title opened with one.
             return stop.start(), text[pos:stop.start()], quoted is not None
-        if mark.startswith("\n") and _PAGE_BREAK_CONTINUES.match(text, stop.start(), stop.end() + 3):
+        if mark.startswith("\n") and _page_break_continues(text, stop.start()):
             cursor = stop.end()
             continue
         if (inner_open or quoted) and mark in ".;":
@@ -413,7 +521,7 @@ def read_tail(text: str, pos: int, pats: Patterns) -> _Tail:
         if date is None and (m := _at(DATE_AFTER_RE, text, pos)):
             date = make_date(m)
             if date is None:
-                notes.append(f"impossible-date:{m.group('d')}/{m.group('m')}/{m.group('y')}")
+                notes.append("impossible-date:" + "/".join(date_parts(m)))
             pos = m.end()
             continue
         if term is None and (m := _at(TERM_RE, text, pos)):
@@ -456,7 +564,7 @@ def _frame_before(text: str, start: int, pats: Patterns) -> tuple[int, str | Non
     type_start, type_name = found
     if type_start > 0 and text[type_start - 1].isalpha():
         return start, None, None
-    pin = _pinpoint_before(text, type_start, floor, pats)
+    pin = _pinpoint_before(text, type_start, floor)
     if pin:
         return pin.start("pin"), type_name, " ".join(pin.group("pin").split())
     return type_start, type_name, None
@@ -477,17 +585,14 @@ def _before_number_word(text: str, start: int, floor: int) -> int:
 
 
 # A pinpoint ends with the number of an article, clause, section or chapter, then `của`/`tại` at most.
-_PINPOINT_HINT = regex.compile(r"iều |hoản |Mục |Chương |Phần |Phụ lục ")
+_PINPOINT_HINT = re.compile(r"iều |hoản |Mục |Chương |Phần |Phụ lục ")
 
 
-def _pinpoint_before(text: str, end: int, floor: int, pats: Patterns) -> regex.Match[str] | None:
+def _pinpoint_before(text: str, end: int, floor: int) -> re.Match[str] | None:
     """`điểm a khoản 2 Điều 5 [của]` ending at `end`, its start not glued to a letter."""
     if not _PINPOINT_HINT.search(text, max(floor, end - 40), end):
         return None
-    pin = pats.pinpoint_before.match(text, floor, end)
-    if pin and pin.start() > 0 and text[pin.start() - 1].isalpha():
-        return None
-    return pin
+    return PINPOINT_BEFORE_RE.search(text, floor, end)
 
 
 def _issuer_before(text: str, start: int, type_name: str | None, pats: Patterns) -> Span | None:
@@ -502,9 +607,9 @@ def _issuer_before(text: str, start: int, type_name: str | None, pats: Patterns)
         return before.span("issuer")
     if type_name and text[start - 1:start] == "(":
         sentence_start = max(0, start - 300)
-        if boundary := _SENTENCE_END_BEFORE.search(text, sentence_start, start):
+        for boundary in _SENTENCE_END.finditer(text, sentence_start, start):
             sentence_start = boundary.end()
-        for mention in regex.finditer(rf"{_spaced(type_name)}\s+của\s+", text, pos=sentence_start, endpos=start):
+        for mention in re.compile(rf"{_spaced(type_name)}\s+của\s+").finditer(text, sentence_start, start):
             found = _read_issuer(text, mention.end(), pats)
             if found:
                 return mention.end(), found[0]
@@ -513,11 +618,15 @@ def _issuer_before(text: str, start: int, type_name: str | None, pats: Patterns)
 
 def _is_form_code(text: str, start: int, pats: Patterns) -> bool:
     """`Mẫu số 03/HNMT`, `Phụ lục 02/KH`, `QCVN 03:2022/BXD`: a form, annex or standard, not a document."""
-    hit = pats.not_a_document.match(text, max(0, start - 40), start)
-    return bool(hit) and (hit.start() == 0 or not text[hit.start() - 1].isalpha())
+    floor = max(0, start - 40)
+    if pats.form_words.before(text, _before_number_word(text, start, floor), floor):
+        return True
+    return text[skip_space_back(text, start, floor) - 1:start].startswith(":") and bool(
+        pats.standard_number.search(text, floor, start)
+    )
 
 
-def _anchors(text: str, pats: Patterns) -> Iterator[tuple[int, regex.Match[str]]]:
+def _anchors(text: str, pats: Patterns) -> Iterator[tuple[int, re.Match[str]]]:
     """(start, match) of every document number, and of every irregular number (`14-CP`, `1830 QĐ-UBND`,
     `123/2020`) that follows a type word, in text order."""
     for match in _number_candidates(text):
@@ -530,7 +639,7 @@ def _anchors(text: str, pats: Patterns) -> Iterator[tuple[int, regex.Match[str]]
             yield start, irregular
 
 
-def _number_candidates(text: str) -> Iterator[regex.Match[str]]:
+def _number_candidates(text: str) -> Iterator[re.Match[str]]:
     """NUMBER_RE matches and IRREGULAR_START_RE candidates, in text order.
 
     Every number has a slash or a dash right after its ordinal or its first code. A pattern scan costs
@@ -544,7 +653,7 @@ def _number_candidates(text: str) -> Iterator[regex.Match[str]]:
             continue
         if not _may_end_number_head(text, separator):
             continue
-        head = _NUMBER_HEAD_BEFORE.match(text, max(done, separator - 40), separator)
+        head = _NUMBER_HEAD.search(text, max(done, separator - 40), separator)
         if not head:
             continue
         start = head.start()
@@ -558,6 +667,7 @@ def _number_candidates(text: str) -> Iterator[regex.Match[str]]:
 
 _CODE_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyzĐđ&.")
 _CODE_STARTS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZĐ")
+_DIGIT = re.compile(r"\d")
 
 
 def _may_end_number_head(text: str, separator: int) -> bool:
@@ -583,7 +693,7 @@ def _may_end_number_head(text: str, separator: int) -> bool:
         while before > 0 and text[before - 1].isdigit():
             before -= 1
         return text[before - 1:before] not in ("/", "-")
-    return last in _CODE_CHARACTERS and any(char.isdigit() for char in text[max(0, before - 16):before])
+    return last in _CODE_CHARACTERS and _DIGIT.search(text, max(0, before - 16), before) is not None
 
 
 def _separators(text: str) -> Iterator[int]:
@@ -694,7 +804,7 @@ def _law_name(text: str, type_start: int, pos: int, type_name: str, pats: Patter
     return (end, name) if name else None
 
 
-def _paragraph_words(text: str, pos: int) -> Iterator[regex.Match[str]]:
+def _paragraph_words(text: str, pos: int) -> Iterator[re.Match[str]]:
     """The words from `pos` on, up to a blank line (a name never runs across one)."""
     last = pos
     for word in WORD_RE.finditer(text, pos, min(len(text), pos + 300)):
@@ -751,8 +861,7 @@ def _law_mentions(text: str, pats: Patterns) -> list[Mention]:
         if written_date:
             date, end = make_date(written_date), written_date.end()
             if date is None:
-                d, m, y = written_date.group("d", "m", "y")
-                notes = (f"impossible-date:{d}/{m}/{y}",)
+                notes = ("impossible-date:" + "/".join(date_parts(written_date)),)
         issuer = issuer_code = None
         if (year or number or written_date) and (intro := _at(ISSUER_INTRO_RE, text, end)):
             # `Pháp lệnh ... số 34/2007/PL-UBTVQH11 của Ủy ban Thường vụ Quốc hội`
@@ -766,7 +875,7 @@ def _law_mentions(text: str, pats: Patterns) -> list[Mention]:
             continue
         seen_names.add(key_name)
         span_start, pinpoint = type_start, None
-        if pin := _pinpoint_before(text, type_start, max(0, type_start - 80), pats):
+        if pin := _pinpoint_before(text, type_start, max(0, type_start - 80)):
             span_start, pinpoint = pin.start(), " ".join(pin.group("pin").split())
         mentions.append(
             Mention(

@@ -9,15 +9,15 @@ from citegraph/data/organisations.toml.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-import regex
 
 from . import iri
-from .extract import alias_at, patterns
+from .extract import Location, alias_at, locations, patterns
 from .knowledge import Issuer, Knowledge, data_text, fold, load
 from .models import Citation, DocumentHeader, DocumentNumber
 from .normalise import normalise
@@ -117,9 +117,8 @@ class Resolver:
         self.knowledge = knowledge or load()
         self.hierarchy = hierarchy()
         self._patterns = patterns()
-        self._location = self._patterns.location
         words = sorted(self.hierarchy.levels, key=len, reverse=True)
-        self._level_word = regex.compile(rf"(?<![\p{{L}}])(?:{'|'.join(map(regex.escape, words))})(?![\p{{L}}])")
+        self._level_word = re.compile(rf"(?<![^\W\d_])(?:{'|'.join(map(re.escape, words))})(?![^\W\d_])")
 
     # --- context -----------------------------------------------------------------------------------
 
@@ -139,9 +138,9 @@ class Resolver:
 
     def _named_units(self, text: str) -> list[Unit]:
         units = []
-        for match in self._location.finditer(text):
-            if match.group("place"):
-                units.append(self._unit(match.group("level"), match.group("place"), None))
+        for location in locations(text, self._patterns):
+            if location.place:
+                units.append(self._unit(location.level, location.place, None))
         return units
 
     def _unit(self, word: str, name: str, context: PlaceContext | None) -> Unit:
@@ -197,7 +196,7 @@ class Resolver:
 
     def _issuer_code_in(self, name: str) -> str | None:
         """The code of the first known issuer named in `name` (`ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG` -> UBND)."""
-        for word in regex.finditer(r"\S+", name):
+        for word in re.finditer(r"\S+", name):
             if found := alias_at(name, word.start(), self._patterns):
                 return found[1]
         return None
@@ -279,7 +278,7 @@ class Resolver:
     def _named(self, written: str, context: PlaceContext) -> Organisation:
         """A body named without a code: `Sở Công Thương tỉnh Lào Cai`."""
         location = self._last_location(written)
-        body = written[: location.start() - 1].strip() if location else written.strip()
+        body = written[: location.start - 1].strip() if location else written.strip()
         named = self._written(written, context)
         if named and named.name:
             units = context.chain(named)
@@ -288,14 +287,14 @@ class Resolver:
         level, word = (named.level, named.word) if named else (None, None)
         return self._relative(body, body, level, word, context)
 
-    def _last_location(self, written: str | None) -> regex.Match[str] | None:
+    def _last_location(self, written: str | None) -> Location | None:
         """The place the issuer text names last: `UBND huyện Dương Minh Châu`, or only a level: `UBND huyện`."""
-        matches = list(self._location.finditer(f" {written}")) if written else []
-        return matches[-1] if matches else None
+        found = list(locations(f" {written}", self._patterns)) if written else []
+        return found[-1] if found else None
 
     def _written(self, written: str | None, context: PlaceContext) -> Unit | None:
         """That place as a unit; its name is empty when the text gives only the level."""
         location = self._last_location(written)
         if location is None:
             return None
-        return self._unit(location.group("level"), location.group("place") or "", context)
+        return self._unit(location.level, location.place or "", context)
