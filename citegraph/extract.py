@@ -150,14 +150,18 @@ class Patterns:
     def __init__(self, knowledge: Knowledge) -> None:
         self.knowledge = knowledge
         grammar = knowledge.grammar
-        self.type_words = PhraseTable(((w, knowledge.type_by_word[fold(w)].name) for w in knowledge.type_words()), any_case=True)
         # After `,` or `và` inside a title, and inside an open issuer name, only a type word as written in
         # the data (capitalised) starts another citation.
         self.type_words_as_written = PhraseTable(((w, w) for w in knowledge.type_words()), any_case=False)
         self.shorthand_type = {short: doc_type.name for doc_type in knowledge.types for short in doc_type.shorthands}
         self.law_types = tuple(doc_type.name for doc_type in knowledge.types if doc_type.by_name)
         self.law_names = PhraseTable(((name, True) for name in knowledge.laws_by_name), any_case=True)
-        self.form_words = PhraseTable(((w, True) for w in grammar.not_a_document), any_case=True)
+        # The word before a number: a document type, or a form or annex whose number is not a document's.
+        self.words_before_number = PhraseTable(
+            [*((w, knowledge.type_by_word[fold(w)].name) for w in knowledge.type_words()),
+             *((w, _FORM) for w in grammar.not_a_document)],
+            any_case=True,
+        )
         self.standard_number = re.compile(rf"(?:{_alternatives(grammar.standard_prefixes)})\s*[\d.\- ]*:\s*\Z")
         self.level_word = re.compile(rf"\s+(?:cấp\s+)?(?P<level>{_alternatives(grammar.level_words)})(?![^\W\d_])")
         # A place name is capitalised words, but not a capitalised trích yếu ("... tỉnh Yên Bái Ban hành ...").
@@ -550,12 +554,22 @@ def read_tail(text: str, pos: int, pats: Patterns) -> _Tail:
 
 # --- the pass ------------------------------------------------------------------------------------
 
-def _frame_before(text: str, start: int, pats: Patterns) -> tuple[int, str | None, str | None]:
+Frame = tuple[int, str | None, str | None]
+_FORM = ""  # what Patterns.words_before_number gives for a form word (`Mẫu`, `Phụ lục`)
+
+
+def _frame_before(text: str, start: int, pats: Patterns) -> Frame | None:
     """(span start, type name, pinpoint) read backwards from a number at `start`:
-    `điểm a khoản 2 Điều 5 của Nghị định số 30/...`, `NĐ 30/...`, `Quyết định số: 12/...`."""
+    `điểm a khoản 2 Điều 5 của Nghị định số 30/...`, `NĐ 30/...`, `Quyết định số: 12/...`.
+
+    None for the number of a form, annex or standard (`Mẫu số 03/HNMT`, `Phụ lục 02/KH`,
+    `QCVN 03:2022/BXD`), which is not a document.
+    """
     floor = max(0, start - 160)
     word_end = _before_number_word(text, start, floor)
-    found = pats.type_words.before(text, word_end, floor)
+    found = pats.words_before_number.before(text, word_end, floor)
+    if (found and found[1] == _FORM) or _follows_standard(text, start, pats):
+        return None
     if not found:
         word = trailing_word(text[word_start(text, word_end, floor):word_end])
         if word not in pats.shorthand_type:
@@ -568,6 +582,14 @@ def _frame_before(text: str, start: int, pats: Patterns) -> tuple[int, str | Non
     if pin:
         return pin.start("pin"), type_name, " ".join(pin.group("pin").split())
     return type_start, type_name, None
+
+
+def _follows_standard(text: str, start: int, pats: Patterns) -> bool:
+    """`QCVN 03:2022/BXD`: the number of a technical standard, after its colon."""
+    floor = max(0, start - 40)
+    return text[skip_space_back(text, start, floor) - 1:start].startswith(":") and bool(
+        pats.standard_number.search(text, floor, start)
+    )
 
 
 def _before_number_word(text: str, start: int, floor: int) -> int:
@@ -616,27 +638,20 @@ def _issuer_before(text: str, start: int, type_name: str | None, pats: Patterns)
     return None
 
 
-def _is_form_code(text: str, start: int, pats: Patterns) -> bool:
-    """`Mẫu số 03/HNMT`, `Phụ lục 02/KH`, `QCVN 03:2022/BXD`: a form, annex or standard, not a document."""
-    floor = max(0, start - 40)
-    if pats.form_words.before(text, _before_number_word(text, start, floor), floor):
-        return True
-    return text[skip_space_back(text, start, floor) - 1:start].startswith(":") and bool(
-        pats.standard_number.search(text, floor, start)
-    )
-
-
-def _anchors(text: str, pats: Patterns) -> Iterator[tuple[int, re.Match[str]]]:
-    """(start, match) of every document number, and of every irregular number (`14-CP`, `1830 QĐ-UBND`,
-    `123/2020`) that follows a type word, in text order."""
+def _anchors(text: str, pats: Patterns) -> Iterator[tuple[int, re.Match[str], Frame]]:
+    """(start, match, frame) of every document number, and of every irregular number (`14-CP`,
+    `1830 QĐ-UBND`, `123/2020`) that follows a type word, in text order; not the numbers of forms."""
     for match in _number_candidates(text):
         start = match.start()
+        frame = _frame_before(text, start, pats)
+        if frame is None:
+            continue
         if match.re is NUMBER_RE:
-            yield start, match
-        elif _frame_before(text, start, pats)[1] is not None and (
+            yield start, match, frame
+        elif frame[1] is not None and (
             irregular := _at(OLD_NUMBER_RE, text, start) or _at(NO_SLASH_RE, text, start) or _at(INCOMPLETE_RE, text, start)
         ):
-            yield start, irregular
+            yield start, irregular, frame
 
 
 def _number_candidates(text: str) -> Iterator[re.Match[str]]:
@@ -711,11 +726,10 @@ def _separators(text: str) -> Iterator[int]:
 def _number_mentions(text: str, pats: Patterns, taken: _Spans) -> list[Mention]:
     knowledge = pats.knowledge
     mentions: list[Mention] = []
-    for start, match in _anchors(text, pats):
-        if taken.contains(start) or _is_form_code(text, start, pats):
+    for start, match, (span_start, type_name, pinpoint) in _anchors(text, pats):
+        if taken.contains(start):
             continue
         number = parse_number(match, knowledge)
-        span_start, type_name, pinpoint = _frame_before(text, start, pats)
         notes: list[str] = []
         if match.re is NO_SLASH_RE:
             notes.append("missing-slash")
