@@ -30,12 +30,15 @@ class PhraseTable(Generic[Value]):
         word_lists = [key.split(" ") for key in self.values]
         self.longest = max((len(words) for words in word_lists), default=0)
         # The words a phrase begins with (each followed by a space) and ends with (each after a space).
-        self.heads = frozenset(
-            "".join(word + " " for word in words[:count]) for words in word_lists for count in range(1, len(words))
-        )
-        self.tails = frozenset(
-            "".join(" " + word for word in words[-count:]) for words in word_lists for count in range(1, len(words))
-        )
+        self.heads: set[str] = set()
+        self.tails: set[str] = set()
+        for words in word_lists:
+            head = tail = ""
+            for first, last in zip(words[:-1], reversed(words[1:])):
+                head += first + " "
+                tail = " " + last + tail
+                self.heads.add(head)
+                self.tails.add(tail)
 
     def at(self, text: str, pos: int) -> tuple[int, Value] | None:
         """(end, value) of the longest phrase starting at `pos`; its last word may be followed by
