@@ -28,6 +28,10 @@ class PhraseTable(Generic[Value]):
         for phrase, value in phrases:
             self.values.setdefault(" ".join(self.fold(word) for word in phrase.split()), value)
         word_lists = [key.split(" ") for key in self.values]
+        # A phrase can only start with one of these characters: most positions are turned away at once.
+        self.first_characters = frozenset(
+            case(key[0]) for key in self.values for case in ((str.lower, str.upper) if any_case else (str,))
+        )
         self.longest = max((len(words) for words in word_lists), default=0)
         # The words a phrase begins with (each followed by a space) and ends with (each after a space).
         self.heads: set[str] = set()
@@ -43,6 +47,8 @@ class PhraseTable(Generic[Value]):
     def at(self, text: str, pos: int) -> tuple[int, Value] | None:
         """(end, value) of the longest phrase starting at `pos`; its last word may be followed by
         closing punctuation, which is not part of it."""
+        if text[pos:pos + 1] not in self.first_characters:
+            return None
         found: tuple[int, Value] | None = None
         head = ""
         cursor = pos
