@@ -467,7 +467,7 @@ def _read_title(text: str, pos: int, quoted: str | None, pats: Patterns) -> tupl
     a quoted campaign name; it stops at `;`, a sentence end, a new paragraph or the next citation.
     """
     hard_limit = min(len(text), pos + _MAX_TITLE)
-    embedded = None if quoted else NUMBER_RE.search(text, pos, hard_limit)
+    embedded = None if quoted else first_number(text, pos, hard_limit)
     if embedded:
         # "sửa đổi, bổ sung một số điều của Nghị định số 68/2017/NĐ-CP": the title ends with the
         # document it names; what follows is the citing sentence (or that document's own tail).
@@ -658,28 +658,32 @@ def _anchors(text: str, pats: Patterns) -> Iterator[tuple[int, re.Match[str], Fr
             yield start, irregular, frame
 
 
-def _number_candidates(text: str) -> Iterator[re.Match[str]]:
-    """NUMBER_RE matches and IRREGULAR_START_RE candidates, in text order.
+def first_number(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The first NUMBER_RE match within text[start:end], as `NUMBER_RE.search(text, start, end)` finds it."""
+    return next((match for match in _number_candidates(text, start, end) if match.re is NUMBER_RE), None)
+
+
+def _number_candidates(text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
+    """NUMBER_RE matches and IRREGULAR_START_RE candidates within text[start:end], in text order.
 
     Every number has a slash or a dash right after its ordinal or its first code. A pattern scan costs
     about 10 ms per MB whatever the pattern; a literal search for the separators costs a twentieth of
     that, and only the few separators with a letter or digit before them are looked at closer: the
     number's head is read backwards from the separator, and the patterns are matched where it starts.
     """
-    done = 0
-    for separator in _separators(text):
-        if separator < done:
-            continue
-        if not _may_end_number_head(text, separator):
+    end = len(text) if end is None else end
+    done = start
+    for separator in _separators(text, start, end):
+        if separator < done or not _may_end_number_head(text, separator):
             continue
         head = _NUMBER_HEAD.search(text, max(done, separator - 40), separator)
         if not head:
             continue
-        start = head.start()
-        if number := _at(NUMBER_RE, text, start):
+        reach = min(end, head.start() + _REACH)
+        if number := NUMBER_RE.match(text, head.start(), reach):
             done = number.end()
             yield number
-        elif candidate := _at(IRREGULAR_START_RE, text, start):
+        elif candidate := IRREGULAR_START_RE.match(text, head.start(), reach):
             done = candidate.end()
             yield candidate
 
@@ -715,16 +719,16 @@ def _may_end_number_head(text: str, separator: int) -> bool:
     return last in _CODE_CHARACTERS and _DIGIT.search(text, max(0, before - 16), before) is not None
 
 
-def _separators(text: str) -> Iterator[int]:
-    """Offsets of every `/` and `-`, in order."""
-    slash, dash = text.find("/"), text.find("-")
+def _separators(text: str, start: int, end: int) -> Iterator[int]:
+    """Offsets of every `/` and `-` within text[start:end], in order."""
+    slash, dash = text.find("/", start, end), text.find("-", start, end)
     while slash >= 0 or dash >= 0:
         if dash < 0 or 0 <= slash < dash:
             yield slash
-            slash = text.find("/", slash + 1)
+            slash = text.find("/", slash + 1, end)
         else:
             yield dash
-            dash = text.find("-", dash + 1)
+            dash = text.find("-", dash + 1, end)
 
 
 def _number_mentions(text: str, pats: Patterns, taken: _Spans) -> list[Mention]:

@@ -7,7 +7,7 @@ import unicodedata
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from citegraph.extract import NUMBER_RE, _number_candidates
+from citegraph.extract import NUMBER_RE, _number_candidates, first_number
 from citegraph.normalise import normalise
 from citegraph.pipeline import extract_text
 
@@ -69,6 +69,14 @@ def test_numbers_found_from_separators_are_those_the_number_pattern_finds(text: 
     # it must find exactly what the scan finds.
     found = [m.span() for m in _number_candidates(text) if m.re is NUMBER_RE]
     assert found == [m.span() for m in NUMBER_RE.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(number_texts, st.integers(min_value=0, max_value=80), st.integers(min_value=0, max_value=80))
+def test_first_number_in_a_range_is_the_one_the_number_pattern_finds(text: str, one: int, other: int) -> None:
+    start, end = sorted((min(one, len(text)), min(other, len(text))))
+    found, expected = first_number(text, start, end), NUMBER_RE.search(text, start, end)
+    assert (found.span() if found else None) == (expected.span() if expected else None)
 
 
 def test_numbers_found_from_separators_in_every_corpus_document() -> None:
