@@ -753,12 +753,9 @@ def _number_mentions(text: str, pats: Patterns, taken: _Spans) -> list[Mention]:
         )
         if coordinated and previous is not None and previous.number and previous.number.type_code == number.type_code:
             type_name = previous.type
-        implied = type_for_number(number, knowledge)
         if type_name is None:
-            type_name = implied
+            type_name = type_for_number(number, knowledge)
         tail = read_tail(text, match.end(), pats)
-        if tail.issuer is None:
-            tail = replace(tail, issuer=_issuer_before(text, span_start, type_name, pats))
         mentions.append(
             Mention(
                 start=span_start,
@@ -767,7 +764,7 @@ def _number_mentions(text: str, pats: Patterns, taken: _Spans) -> list[Mention]:
                 type=type_name,
                 number=number,
                 date=tail.date,
-                issuer=tail.issuer,
+                issuer=tail.issuer or _issuer_before(text, span_start, type_name, pats),
                 issuer_code=tail.issuer_code,
                 title=tail.title,
                 term=tail.term,
