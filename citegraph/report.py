@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Sequence
 
 from .models import Citation, ExtractedDocument
@@ -72,6 +71,8 @@ def document_record(document: ExtractedDocument) -> dict[str, object]:
 
 
 def as_json(results: Sequence[ExtractedDocument | InputError]) -> str:
+    import json  # here, not at the top: other formats start faster without it
+
     documents = [document_record(r) for r in results if isinstance(r, ExtractedDocument)]
     errors = [{"source": r.path, "error": r.reason} for r in results if isinstance(r, InputError)]
     return json.dumps({"documents": documents, "errors": errors}, ensure_ascii=False, indent=2) + "\n"
