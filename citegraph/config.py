@@ -15,7 +15,6 @@ The configuration is the nearest `citegraph.toml` (top-level keys) or `pyproject
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,6 +53,8 @@ def find_config(start: Path) -> tuple[Path, Mapping[str, object]] | None:
 
 
 def _load(path: Path) -> dict[str, object]:
+    import tomllib  # only where a configuration file is found
+
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:

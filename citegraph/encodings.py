@@ -10,13 +10,12 @@ data files with their sources: citegraph/data/tcvn3.toml and vni.toml.
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
-from .knowledge import data_text
+from .knowledge import data_toml
 
 # Detection reads at most this much of a text: enough to judge, cheap on a 50 MB file.
 _SAMPLE_CHARS = 200_000
@@ -124,10 +123,6 @@ class FontEncoding:
         return _LINE.sub(lambda m: m.group() if _UNICODE_ONLY_CLASS.search(m.group()) else self.convert_line(m.group()), text)
 
 
-def _load(name: str) -> dict[str, object]:
-    return tomllib.loads(data_text(name))
-
-
 def _byte_char(code: str) -> str:
     """The character a byte shows as when a legacy file is read as Latin-1/Windows-1252."""
     return chr(int(code, 16))
@@ -136,7 +131,7 @@ def _byte_char(code: str) -> str:
 @cache
 def _tcvn3_tables() -> tuple[dict[int, str], dict[int, str]]:
     """Translation tables to lowercase and to capital letters (for lines typed in a .VnTimeH font)."""
-    table = {ord(_byte_char(code)): letter for code, letter in _load("tcvn3.toml")["bytes"].items()}
+    table = {ord(_byte_char(code)): letter for code, letter in data_toml("tcvn3.toml")["bytes"].items()}
     return table, {code: letter.upper() for code, letter in table.items()}
 
 
@@ -173,7 +168,7 @@ def _tcvn3_line(line: str) -> str:
 @cache
 def _vni_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     """One pattern for VNI's vowel-and-marks pairs (longest first) and single letters, with their letters."""
-    data = _load("vni.toml")
+    data = data_toml("vni.toml")
     letters = {_byte_char(code): letter for code, letter in data["letters"].items()}
     allowed = data["vowels"]
     spelled: dict[str, str] = dict(letters)

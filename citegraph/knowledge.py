@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import tomllib
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from .datacache import cached
 from .normalise import normalise
 
 
@@ -217,6 +217,13 @@ def data_text(name: str) -> str:
     return resources.files("citegraph").joinpath("data", name).read_text(encoding="utf-8")
 
 
+def data_toml(name: str) -> dict[str, object]:
+    """A TOML data file of the package, parsed; tomllib is imported only when the data cache misses."""
+    import tomllib
+
+    return tomllib.loads(data_text(name))
+
+
 def _date(value: object) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
@@ -230,7 +237,7 @@ def _clean_tuple(values: object) -> tuple[str, ...]:
 
 
 def _load_types() -> list[DocType]:
-    rows = tomllib.loads(data_text("doc_types.toml"))["type"]
+    rows = data_toml("doc_types.toml")["type"]
     return [
         DocType(
             name=clean(row["name"]),
@@ -264,7 +271,7 @@ def _load_issuers() -> list[Issuer]:
 
 
 def _load_terms() -> tuple[list[Term], list[Term]]:
-    data = tomllib.loads(data_text("terms.toml"))
+    data = data_toml("terms.toml")
     legislatures = [
         Term(r["roman"], r["number"], _date(r["start"]), _date(r["end"]), r["source"])  # type: ignore[arg-type]
         for r in data["legislature"]
@@ -291,12 +298,23 @@ def _load_laws() -> list[Law]:
 
 
 def _load_grammar() -> Grammar:
-    data = tomllib.loads(data_text("grammar.toml"))
+    data = data_toml("grammar.toml")
     return Grammar(**{key: _clean_tuple(values) for key, values in data.items()})
+
+
+# The files a Knowledge is built from: the data, and the code that cleans and indexes it.
+_DATA_FILES = ("doc_types.toml", "issuers.csv", "terms.toml", "laws.csv", "grammar.toml")
+_CODE_FILES = ("knowledge.py", "normalise.py")
 
 
 @cache
 def load() -> Knowledge:
-    """The knowledge base, read once per process."""
+    """The knowledge base, read once per process, from the data cache while its files are unchanged."""
+    package = resources.files("citegraph")
+    sources = [*(package / name for name in _CODE_FILES), *(package / "data" / name for name in _DATA_FILES)]
+    return cached("knowledge", sources, _build)
+
+
+def _build() -> Knowledge:
     legislatures, party_terms = _load_terms()
     return Knowledge(_load_types(), _load_issuers(), legislatures, party_terms, _load_laws(), _load_grammar())

@@ -7,10 +7,10 @@ also decides which rules a run selects and renders the catalogue for `citegraph 
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 
 SEVERITIES = ("info", "warning", "error")
 LANGUAGES = ("vi", "en")
@@ -21,7 +21,8 @@ GROUPS = {
     "CG4": "The document itself",
     "CG5": "Style (off unless selected)",
 }
-from .knowledge import data_text
+from .datacache import cached
+from .knowledge import data_toml
 
 
 @dataclass(frozen=True)
@@ -85,8 +86,9 @@ def _rule(row: Mapping[str, object]) -> Rule:
 
 @cache
 def _data() -> dict[str, object]:
-    text = data_text("rules.toml")
-    return tomllib.loads(text)
+    """rules.toml parsed, from the data cache while the file is unchanged: tomllib takes ~10 ms on it."""
+    source = resources.files("citegraph") / "data" / "rules.toml"
+    return cached("rules", [source], lambda: data_toml("rules.toml"))
 
 
 @cache
