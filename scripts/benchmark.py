@@ -116,15 +116,24 @@ def report(row: dict[str, float]) -> str:
 CHECK = ["-m", "citegraph.cli", "check", SEED]
 
 
-def wall_time(arguments: list[str], env: dict[str, str]) -> float:
-    """Seconds one fresh interpreter takes, from start to exit, run from the checkout so it imports this tree."""
+def run_time(arguments: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall and CPU seconds of one fresh interpreter, run from the checkout so that it imports this tree.
+
+    CPU time (user + system) is what a busy shared machine disturbs least."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run([sys.executable, *arguments], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, check=False)
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def summary(times: list[float]) -> str:
-    return f"min {min(times) * 1000:4.0f} ms  median {statistics.median(times) * 1000:4.0f} ms"
+def summary(runs: list[tuple[float, float]]) -> str:
+    wall, cpu = [w for w, _ in runs], [c for _, c in runs]
+    return (
+        f"wall min {min(wall) * 1000:4.0f} ms  median {statistics.median(wall) * 1000:4.0f} ms   "
+        f"CPU min {min(cpu) * 1000:4.0f} ms  median {statistics.median(cpu) * 1000:4.0f} ms"
+    )
 
 
 def import_self_times(env: dict[str, str]) -> dict[str, float]:
@@ -153,15 +162,16 @@ def import_breakdown(env: dict[str, str], runs: int = 3, top: int = 15) -> list[
 
 def cold_start(runs: int, env: dict[str, str], label: str) -> None:
     """Interleave `python -c pass` and the check so that a busy machine weighs on both alike."""
-    wall_time(CHECK, env)  # warm the file cache (and the bytecode cache, when one is written)
+    run_time(CHECK, env)  # warm the file cache, the data cache and the bytecode cache, when one is written
     bare, check = [], []
     for _ in range(runs):
-        bare.append(wall_time(["-c", "pass"], env))
-        check.append(wall_time(CHECK, env))
+        bare.append(run_time(["-c", "pass"], env))
+        check.append(run_time(CHECK, env))
     print(f"{label}:")
     print(f"  python -c pass           {summary(bare)}")
     print(f"  citegraph check (seed)   {summary(check)}")
-    print(f"  difference of medians    {(statistics.median(check) - statistics.median(bare)) * 1000:4.0f} ms")
+    difference = statistics.median(w for w, _ in check) - statistics.median(w for w, _ in bare)
+    print(f"  difference of wall medians {difference * 1000:4.0f} ms")
     print("  import self times (best of 3 runs):")
     print("\n".join(import_breakdown(env)))
 
@@ -169,7 +179,7 @@ def cold_start(runs: int, env: dict[str, str], label: str) -> None:
 def cold_starts(runs: int) -> None:
     """As this environment runs Python, then with bytecode compiled beforehand, as an installed package has it."""
     print(f"machine: {machine()}")
-    print(f"{runs} runs each, wall time of a fresh process; load average {os.getloadavg()[0]:.2f}")
+    print(f"{runs} runs each of a fresh process; load average {os.getloadavg()[0]:.2f}")
     env = dict(os.environ)
     writes = "off (PYTHONDONTWRITEBYTECODE)" if env.get("PYTHONDONTWRITEBYTECODE") else "on"
     cold_start(runs, env, f"as this environment runs it (bytecode cache writing {writes})")
