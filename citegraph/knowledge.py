@@ -7,7 +7,6 @@ and the extractor's patterns are built from them here. Loaded once per process.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import unicodedata
 from dataclasses import dataclass
@@ -224,6 +223,13 @@ def data_toml(name: str) -> dict[str, object]:
     return tomllib.loads(data_text(name))
 
 
+def _data_rows(name: str) -> list[dict[str, str]]:
+    """A CSV data file's rows; csv too is imported only when the data cache misses."""
+    import csv
+
+    return list(csv.DictReader(data_text(name).splitlines()))
+
+
 def _date(value: object) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
@@ -254,7 +260,6 @@ def _load_types() -> list[DocType]:
 
 
 def _load_issuers() -> list[Issuer]:
-    reader = csv.DictReader(data_text("issuers.csv").splitlines())
     return [
         Issuer(
             code=clean(row["code"]),
@@ -266,7 +271,7 @@ def _load_issuers() -> list[Issuer]:
             valid_to=_date(row["valid_to"]),
             source=row["source"],
         )
-        for row in reader
+        for row in _data_rows("issuers.csv")
     ]
 
 
@@ -284,7 +289,6 @@ def _load_terms() -> tuple[list[Term], list[Term]]:
 
 
 def _load_laws() -> list[Law]:
-    reader = csv.DictReader(data_text("laws.csv").splitlines())
     return [
         Law(
             type=clean(row["type"]),
@@ -293,7 +297,7 @@ def _load_laws() -> list[Law]:
             date=_date(row["date"]),
             source=row["source"],
         )
-        for row in reader
+        for row in _data_rows("laws.csv")
     ]
 
 

@@ -11,7 +11,6 @@ naming a locality matches only a citation whose issuer (or citing document) name
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import mmap
 from dataclasses import dataclass
@@ -174,6 +173,8 @@ class Registry:
 
     @cached_property
     def relations(self) -> list[Relation]:
+        import csv  # only `citegraph registry` reads the relations
+
         rows = csv.DictReader(_read("relations.tsv").decode().splitlines(), delimiter="\t")
         return [Relation(r["from_number"], r["relation"], r["to_number"], r["source"]) for r in rows]
 

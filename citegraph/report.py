@@ -5,7 +5,6 @@ The JSON keys listed in the issue tracker's contract are stable; new keys may be
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Sequence
 
@@ -90,6 +89,8 @@ def as_text(results: Sequence[ExtractedDocument | InputError]) -> str:
 
 
 def as_csv(results: Sequence[ExtractedDocument | InputError]) -> str:
+    import csv  # here, like json: other formats start faster without it
+
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
