@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any
 
 from .datacache import cached
 from .normalise import normalise
@@ -216,7 +217,7 @@ def data_text(name: str) -> str:
     return resources.files("citegraph").joinpath("data", name).read_text(encoding="utf-8")
 
 
-def data_toml(name: str) -> dict[str, object]:
+def data_toml(name: str) -> dict[str, Any]:
     """A TOML data file of the package, parsed; tomllib is imported only when the data cache misses."""
     import tomllib
 

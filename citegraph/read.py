@@ -240,7 +240,8 @@ def _decode_not_utf8(
         return _decode_declared(path, data, declared), declared, ()
     if _control_share(data) > _MAX_CONTROL_SHARE:
         raise InputError(path, _BINARY_REASON)
-    from citegraph import encodings  # the converters, loaded only for a file that is not UTF-8
+    # The converters, loaded only for a file that is not UTF-8.
+    from citegraph import encodings
 
     legacy = encodings.decode_legacy(data)
     if legacy is None:
