@@ -8,7 +8,9 @@ Python and `regex`. An entry is written atomically, one that cannot be read is r
 that another user could write to is not used: the cache can save time, never change a result.
 
 The directory is `$CITEGRAPH_CACHE_DIR`, else `$XDG_CACHE_HOME/citegraph`, else `~/.cache/citegraph`; it
-holds one file per value and installation.
+holds one file per value and installation. Paths are plain strings: where the interpreter's start-up has not
+loaded pathlib and importlib.resources already, they cost a cold start ~15 ms, more than a cache hit. A
+package that is not in files (inside a zip) has no sources to read and builds its values without the cache.
 """
 
 from __future__ import annotations
@@ -19,8 +21,6 @@ import stat
 import sys
 import zlib
 from collections.abc import Callable, Iterable
-from importlib.resources.abc import Traversable
-from pathlib import Path
 from typing import TypeVar, cast
 
 import regex
@@ -30,31 +30,44 @@ from . import __version__
 T = TypeVar("T")
 # Each installation or checkout keeps its own entries, so that two of them run in turn do not keep
 # replacing each other's; within one, a newer entry replaces the older.
-_PLACE = zlib.crc32(os.fsencode(Path(__file__).resolve().parent))
+_PACKAGE = os.path.dirname(os.path.realpath(__file__))
+_PLACE = zlib.crc32(os.fsencode(_PACKAGE))
 
 
-def cache_directory() -> Path:
+def package_file(*parts: str) -> str:
+    """The path of a file of the package (`package_file("data", "rules.toml")`), to name as a source."""
+    return os.path.join(_PACKAGE, *parts)
+
+
+def cache_directory() -> str:
     """Where entries live; the variables are read on each call so that tests can point elsewhere."""
     chosen = os.environ.get("CITEGRAPH_CACHE_DIR")
     if chosen:
-        return Path(chosen)
+        return chosen
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "citegraph"
+    return os.path.join(base, "citegraph")
 
 
-def fingerprint(sources: Iterable[Traversable]) -> tuple[object, ...]:
+def _contents(path: str) -> bytes:
+    with open(path, "rb") as handle:
+        return handle.read()
+
+
+def fingerprint(sources: Iterable[str]) -> tuple[object, ...]:
     """What an entry must have been built from: versions, and each source's name, size and CRC-32."""
-    files = tuple((source.name, len(data), zlib.crc32(data)) for source in sources for data in [source.read_bytes()])
+    files = tuple(
+        (os.path.basename(source), len(data), zlib.crc32(data)) for source in sources for data in [_contents(source)]
+    )
     return (__version__, sys.version, regex.__version__, *files)
 
 
-def cached(name: str, sources: Iterable[Traversable], build: Callable[[], T]) -> T:
+def cached(name: str, sources: Iterable[str], build: Callable[[], T]) -> T:
     """`build()`, or the value it gave before from the same `sources`."""
     try:
         key = fingerprint(sources)
     except OSError:
         return build()
-    path = cache_directory() / f"{name}-{_PLACE:08x}.pickle"
+    path = os.path.join(cache_directory(), f"{name}-{_PLACE:08x}.pickle")
     found = _read(path, key)
     if found is not None:
         return cast(T, found[0])
@@ -63,17 +76,17 @@ def cached(name: str, sources: Iterable[Traversable], build: Callable[[], T]) ->
     return value
 
 
-def _private(directory: Path) -> bool:
+def _private(directory: str) -> bool:
     """Only a directory no other user can write to is trusted: unpickling runs what an entry says."""
-    info = directory.stat()
+    info = os.stat(directory)
     owned = not hasattr(os, "getuid") or info.st_uid == os.getuid()
     return owned and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
-def _read(path: Path, key: tuple[object, ...]) -> tuple[object] | None:
+def _read(path: str, key: tuple[object, ...]) -> tuple[object] | None:
     """The entry's value (in a 1-tuple, as a value may be None) when its key matches; None otherwise."""
     try:
-        if not _private(path.parent):
+        if not _private(os.path.dirname(path)):
             return None
         with open(path, "rb") as handle:
             if pickle.load(handle) != key:
@@ -83,16 +96,17 @@ def _read(path: Path, key: tuple[object, ...]) -> tuple[object] | None:
         return None
 
 
-def _write(path: Path, key: tuple[object, ...], value: object) -> None:
+def _write(path: str, key: tuple[object, ...], value: object) -> None:
     """Write through a temporary file and rename it, so a reader sees a whole entry or none; a cache that
     cannot be written is no error."""
     import tempfile  # only when an entry is written
 
+    directory, file_name = os.path.split(path)
     try:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        if not _private(path.parent):
+        os.makedirs(directory, mode=0o700, exist_ok=True)
+        if not _private(directory):
             return
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".tmp")
+        handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{file_name}-", suffix=".tmp")
         try:
             with os.fdopen(handle, "wb") as stream:
                 pickle.dump(key, stream, protocol=pickle.HIGHEST_PROTOCOL)

@@ -11,10 +11,9 @@ import datetime as dt
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
-from .datacache import cached
+from .datacache import cached, package_file
 from .normalise import normalise
 
 
@@ -213,7 +212,9 @@ def _split_legislature(upper_code: str) -> tuple[str, int] | None:
 
 
 def data_text(name: str) -> str:
-    """A data file of the package, as text."""
+    """A data file of the package, as text; importlib.resources is imported only when one is read."""
+    from importlib import resources
+
     return resources.files("citegraph").joinpath("data", name).read_text(encoding="utf-8")
 
 
@@ -315,8 +316,7 @@ _CODE_FILES = ("knowledge.py", "normalise.py")
 @cache
 def load() -> Knowledge:
     """The knowledge base, read once per process, from the data cache while its files are unchanged."""
-    package = resources.files("citegraph")
-    sources = [*(package / name for name in _CODE_FILES), *(package / "data" / name for name in _DATA_FILES)]
+    sources = [*map(package_file, _CODE_FILES), *(package_file("data", name) for name in _DATA_FILES)]
     return cached("knowledge", sources, _build)
 
 

@@ -12,12 +12,11 @@ naming a locality matches only a citation whose issuer (or citing document) name
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import mmap
+import os
 from dataclasses import dataclass
 from functools import cache, cached_property
-from importlib import resources
-from importlib.resources.abc import Traversable
-from pathlib import Path
 
 from .extract import NUMBER_RE, OLD_NUMBER_RE, parse_number
 from .knowledge import clean, fold
@@ -26,7 +25,7 @@ from .resolve import number_key
 
 # How sure a fact is, and the highest severity a finding resting on it may have.
 CONFIDENCE_CAP = {"verified": "error", "derived": "warning", "unverified": "info"}
-_CHECKOUT = Path(__file__).resolve().parent.parent / "corpus" / "registry"
+_CHECKOUT = os.path.join(os.path.dirname(os.path.dirname(os.path.realpath(__file__))), "corpus", "registry")
 
 
 @dataclass(frozen=True)
@@ -78,29 +77,40 @@ def _entry(line: str) -> Entry:
     )
 
 
-def _file(name: str) -> Traversable:
-    """A registry file of the installed package, else of the checkout's corpus/registry."""
-    try:
-        return resources.files("citegraph.known").joinpath(name)
-    except ModuleNotFoundError:
-        return _CHECKOUT / name
+def _path(name: str) -> str | None:
+    """A registry file of the installed package `citegraph.known`, else of the checkout's corpus/registry;
+    None for a package that is not in files (inside a zip).
+
+    Found with importlib.util, not importlib.resources: with pathlib, that costs a cold start ~10 ms where
+    the interpreter's start-up has not loaded them already."""
+    spec = importlib.util.find_spec("citegraph.known")
+    if spec is None or spec.submodule_search_locations is None:
+        return os.path.join(_CHECKOUT, name)
+    directory = next(iter(spec.submodule_search_locations))
+    return os.path.join(directory, name) if os.path.isdir(directory) else None
 
 
 def _read(name: str) -> bytes:
-    return _file(name).read_bytes()
+    path = _path(name)
+    if path is None:
+        from importlib import resources
+
+        return resources.files("citegraph.known").joinpath(name).read_bytes()
+    with open(path, "rb") as handle:
+        return handle.read()
 
 
 def _map(name: str) -> bytes | mmap.mmap:
     """A registry file mapped into memory, so that a check reads the few pages its look-ups touch rather
     than all 7 MB; read whole where it cannot be mapped (inside a zip, an empty file)."""
-    file = _file(name)
-    if isinstance(file, Path):
+    path = _path(name)
+    if path is not None:
         try:
-            with open(file, "rb") as handle:
+            with open(path, "rb") as handle:
                 return mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
         except (OSError, ValueError):
             pass
-    return file.read_bytes()
+    return _read(name)
 
 
 def _index(data: bytes | mmap.mmap, wanted: bytes, start: int = 0) -> int:

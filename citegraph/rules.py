@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 SEVERITIES = ("info", "warning", "error")
 LANGUAGES = ("vi", "en")
@@ -21,7 +20,7 @@ GROUPS = {
     "CG4": "The document itself",
     "CG5": "Style (off unless selected)",
 }
-from .datacache import cached
+from .datacache import cached, package_file
 from .knowledge import data_toml
 
 
@@ -87,8 +86,7 @@ def _rule(row: Mapping[str, object]) -> Rule:
 @cache
 def _data() -> dict[str, object]:
     """rules.toml parsed, from the data cache while the file is unchanged: tomllib takes ~10 ms on it."""
-    source = resources.files("citegraph") / "data" / "rules.toml"
-    return cached("rules", [source], lambda: data_toml("rules.toml"))
+    return cached("rules", [package_file("data", "rules.toml")], lambda: data_toml("rules.toml"))
 
 
 @cache

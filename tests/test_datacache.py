@@ -90,7 +90,7 @@ def test_a_missing_source_builds_without_the_cache(cache: Path, tmp_path: Path) 
 def test_the_default_directory_is_the_users_cache(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.delenv("CITEGRAPH_CACHE_DIR")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    assert cache_directory() == tmp_path / "citegraph"
+    assert cache_directory() == str(tmp_path / "citegraph")
 
 
 def test_knowledge_from_the_cache_is_the_knowledge_built(cache: Path) -> None:
