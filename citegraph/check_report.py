@@ -7,7 +7,6 @@ errors warnings infos`); keys may be added, none renamed.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -122,6 +121,8 @@ def finding_record(finding: Finding, lang: str) -> dict[str, object]:
 
 
 def as_json(run: Run) -> str:
+    import json  # here, not at the top: text output starts faster without it
+
     data = {
         "documents": [
             {"source": r.source, "findings": [finding_record(f, run.lang) for f in r.findings]} for r in run.reports
@@ -184,6 +185,8 @@ def _sarif_result(
 
 
 def as_sarif(run: Run) -> str:
+    import json
+
     index = {code: i for i, code in enumerate(catalogue())}
     results = [
         _sarif_result(report, finding, lines, index, run.lang)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-import tempfile
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
@@ -37,6 +36,8 @@ def write_atomically(path: str, content: str | bytes, inputs: tuple[str, ...]) -
     Raises InputError (the user's mistake, reported like a bad input) for an input file given as the
     output or a place that cannot be written.
     """
+    import tempfile  # only for -o: with shutil and random it is ~10 ms of a cold start without it
+
     target = os.path.abspath(path)
     if os.path.exists(target) and any(p != "-" and os.path.exists(p) and os.path.samefile(p, target) for p in inputs):
         raise InputError(path, "is one of the input files; refusing to overwrite it")

@@ -4,50 +4,38 @@ Offices typed for years in TCVN3 (.VnTime) and VNI fonts, whose letters are Lati
 ("QuyÕt ®Þnh" for "Quyết định"); some files are in the Windows-1258 code page; and UTF-8 opened as
 Windows-1252 turns "đ" into "Ä‘". Each is recognised by whether it reads as Vietnamese syllables once
 converted, converted line by line (so line numbers stay true), and reported in a note. The tables are
-data files with their sources: citegraph/data/tcvn3.toml and vni.toml.
+data files with their sources: citegraph/data/tcvn3.toml and vni.toml. The reader imports this module only
+for a text that citegraph/encoding_signs.py finds a sign of trouble in.
 """
 
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
-from .knowledge import data_text
-
-# Detection reads at most this much of a text: enough to judge, cheap on a 50 MB file.
-_SAMPLE_CHARS = 200_000
-# A text needs at least this many look-alike characters before a font conversion is considered.
-_MIN_LOOKALIKES = 3
+from .encoding_signs import (
+    BASE_VOWELS,
+    MOJIBAKE_SIGN,
+    PLAIN_VOWELS,
+    SAMPLE_CHARS,
+    TONED_VOWELS,
+    TONES,
+    UNICODE_ONLY_CLASS,
+    compose,
+    font_sample,
+)
+from .knowledge import data_toml
 
 _MARKS = {
     "grave": "\u0300", "acute": "\u0301", "circumflex": "\u0302", "tilde": "\u0303",
     "breve": "\u0306", "hook": "\u0309", "dot": "\u0323",
 }
-_TONES = "\u0300\u0301\u0309\u0303\u0323"
-_BASE_VOWELS = "aăâeêioôơuưy"
 
-
-def _compose(letters: str, marks: str = "") -> str:
-    return unicodedata.normalize("NFC", letters + marks)
-
-
-_PLAIN_VOWELS = frozenset(_BASE_VOWELS)
-_TONED_VOWELS = frozenset(_compose(v, t) for v in _BASE_VOWELS for t in _TONES)
-_LOWER_LETTERS = _PLAIN_VOWELS | _TONED_VOWELS | {"đ"}
-_VIETNAMESE_LETTERS = _LOWER_LETTERS | {c.upper() for c in _LOWER_LETTERS}
-# Letters that only Unicode Vietnamese has: no TCVN3, VNI or Windows-1252 text contains them.
-_UNICODE_ONLY = frozenset(c for c in _VIETNAMESE_LETTERS if ord(c) > 0xFF)
-_UNICODE_ONLY_CLASS = re.compile("[" + "".join(sorted(_UNICODE_ONLY)) + "]")
-_LOOKALIKE_RANGE = re.compile(
-    "[" + "".join(c for c in map(chr, range(0xA1, 0x100)) if c not in _VIETNAMESE_LETTERS) + "]"
-)
-
-_VOWEL_CLASS = "".join(sorted(_PLAIN_VOWELS | _TONED_VOWELS))
-_UNTONED = {ord(_compose(v, t)): v for v in _BASE_VOWELS for t in _TONES}
+_VOWEL_CLASS = "".join(sorted(PLAIN_VOWELS | TONED_VOWELS))
+_UNTONED = {ord(compose(v, t)): v for v in BASE_VOWELS for t in TONES}
 # Vowel clusters of Vietnamese rhymes, tone marks aside: those that may take a final consonant ("tiến",
 # "quyết") and those ending in a glide, which may not and never carry the tone on it ("chịu", never "chịunh").
 _CLOSABLE = frozenset({
@@ -82,7 +70,7 @@ class Score:
 def score(text: str) -> Score:
     """Judge a text by its syllables: a wrong conversion leaves impossible ones ("Quyeỏt", "ủũnh")."""
     valid = invalid = 0
-    for match in _WORD.finditer(unicodedata.normalize("NFC", text[:_SAMPLE_CHARS])):
+    for match in _WORD.finditer(unicodedata.normalize("NFC", text[:SAMPLE_CHARS])):
         word = match.group().lower()
         if word.isascii():
             continue
@@ -95,7 +83,7 @@ def score(text: str) -> Score:
 
 def _is_syllable(word: str) -> bool:
     """An onset, a vowel cluster Vietnamese has, a final consonant if the cluster takes one, one tone mark at most."""
-    if sum(c in _TONED_VOWELS for c in word) > 1:
+    if sum(c in TONED_VOWELS for c in word) > 1:
         return False
     for onset in _ONSETS:
         if word.startswith(onset):
@@ -103,7 +91,7 @@ def _is_syllable(word: str) -> bool:
             if rhyme is None:
                 continue
             vowels = rhyme.group(1).translate(_UNTONED)
-            if vowels in _CLOSABLE or (vowels in _OPEN and rhyme.group(2) is None and rhyme.group(1)[-1] in _PLAIN_VOWELS):
+            if vowels in _CLOSABLE or (vowels in _OPEN and rhyme.group(2) is None and rhyme.group(1)[-1] in PLAIN_VOWELS):
                 return True
     return False
 
@@ -121,11 +109,7 @@ class FontEncoding:
 
     def convert(self, text: str) -> str:
         """Convert the lines that have no Unicode-only letter, so a mixed document keeps its Unicode lines."""
-        return _LINE.sub(lambda m: m.group() if _UNICODE_ONLY_CLASS.search(m.group()) else self.convert_line(m.group()), text)
-
-
-def _load(name: str) -> dict[str, object]:
-    return tomllib.loads(data_text(name))
+        return _LINE.sub(lambda m: m.group() if UNICODE_ONLY_CLASS.search(m.group()) else self.convert_line(m.group()), text)
 
 
 def _byte_char(code: str) -> str:
@@ -136,7 +120,7 @@ def _byte_char(code: str) -> str:
 @cache
 def _tcvn3_tables() -> tuple[dict[int, str], dict[int, str]]:
     """Translation tables to lowercase and to capital letters (for lines typed in a .VnTimeH font)."""
-    table = {ord(_byte_char(code)): letter for code, letter in _load("tcvn3.toml")["bytes"].items()}
+    table = {ord(_byte_char(code)): letter for code, letter in data_toml("tcvn3.toml")["bytes"].items()}
     return table, {code: letter.upper() for code, letter in table.items()}
 
 
@@ -173,7 +157,7 @@ def _tcvn3_line(line: str) -> str:
 @cache
 def _vni_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     """One pattern for VNI's vowel-and-marks pairs (longest first) and single letters, with their letters."""
-    data = _load("vni.toml")
+    data = data_toml("vni.toml")
     letters = {_byte_char(code): letter for code, letter in data["letters"].items()}
     allowed = data["vowels"]
     spelled: dict[str, str] = dict(letters)
@@ -183,7 +167,7 @@ def _vni_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
         for vowel in allowed[kind]:
             for base in (vowel, vowel.upper()):
                 written = _vni_spelling(base, letters)
-                spelled[written + _byte_char(code)] = _compose(base, combining)
+                spelled[written + _byte_char(code)] = compose(base, combining)
     keys = sorted(spelled, key=len, reverse=True)
     return re.compile("|".join(map(re.escape, keys))), spelled
 
@@ -206,8 +190,8 @@ FONT_ENCODINGS = (
 
 def detect_font_encoding(text: str) -> FontEncoding | None:
     """The old font encoding a text was typed in, judged on its lines without Unicode-only letters."""
-    sample = "\n".join(line for line in text[:_SAMPLE_CHARS].split("\n") if not _UNICODE_ONLY_CLASS.search(line))
-    if len(_LOOKALIKE_RANGE.findall(sample)) < _MIN_LOOKALIKES:
+    sample = font_sample(text)
+    if sample is None:
         return None
     before = score(sample)
     scored = [(score(encoding.convert(sample)), encoding) for encoding in FONT_ENCODINGS]
@@ -227,7 +211,7 @@ _LATIN1_TO_1252 = {b: _WINDOWS_1252[b] for b in range(0x80, 0xA0)}
 
 def decode_legacy(data: bytes) -> tuple[str, str, str] | None:
     """Text, encoding label and name of bytes that are not UTF-8, when they read as Vietnamese in an old encoding."""
-    sample = data[:_SAMPLE_CHARS]
+    sample = data[:SAMPLE_CHARS]
     scored = []
     for label, name, decode in _LEGACY_DECODERS:
         try:
@@ -257,8 +241,6 @@ _LEGACY_DECODERS: tuple[tuple[str, str, Callable[[bytes], str]], ...] = (
 # --- mojibake ---------------------------------------------------------------------------------------
 
 _MOJIBAKE_RUN = re.compile("[" + "".join(re.escape(c) for c in _TO_BYTE if not c.isascii()) + "]{2,}")
-# What UTF-8 Vietnamese looks like read as Windows-1252: á» / áº (ạ..ỹ), Ä‘ (đ), Æ° (ư), Æ¡ (ơ), Äƒ (ă).
-_MOJIBAKE_SIGN = re.compile("á[º»]|Ä[‘ƒ©]|Æ[°¡]|Å©|Ã[\u00a0-\u00bf]")
 
 
 def _plausible(text: str) -> bool:
@@ -294,7 +276,7 @@ _DECODED_PIECES = re.compile("[\udc80-\udcff]+|[^\udc80-\udcff]+")
 
 def repair_mojibake(text: str) -> tuple[str, int, int | None]:
     """Undo UTF-8 read as Windows-1252 where that is exact; the count repaired and the first line left garbled."""
-    if not _MOJIBAKE_SIGN.search(text):
+    if not MOJIBAKE_SIGN.search(text):
         return text, 0, None
     repaired = 0
 
@@ -305,7 +287,7 @@ def repair_mojibake(text: str) -> tuple[str, int, int | None]:
         return result
 
     text = _MOJIBAKE_RUN.sub(fix, text)
-    left = _MOJIBAKE_SIGN.search(text)
+    left = MOJIBAKE_SIGN.search(text)
     return text, repaired, None if left is None else text.count("\n", 0, left.start()) + 1
 
 

@@ -7,14 +7,13 @@ and the extractor's patterns are built from them here. Loaded once per process.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import tomllib
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+from typing import Any
 
+from .datacache import cached, package_file
 from .normalise import normalise
 
 
@@ -206,8 +205,24 @@ def _split_legislature(upper_code: str) -> tuple[str, int] | None:
 
 
 def data_text(name: str) -> str:
-    """A data file of the package, as text."""
+    """A data file of the package, as text; importlib.resources is imported only when one is read."""
+    from importlib import resources
+
     return resources.files("citegraph").joinpath("data", name).read_text(encoding="utf-8")
+
+
+def data_toml(name: str) -> dict[str, Any]:
+    """A TOML data file of the package, parsed; tomllib is imported only when the data cache misses."""
+    import tomllib
+
+    return tomllib.loads(data_text(name))
+
+
+def _data_rows(name: str) -> list[dict[str, str]]:
+    """A CSV data file's rows; csv too is imported only when the data cache misses."""
+    import csv
+
+    return list(csv.DictReader(data_text(name).splitlines()))
 
 
 def _date(value: object) -> dt.date | None:
@@ -223,7 +238,7 @@ def _clean_tuple(values: object) -> tuple[str, ...]:
 
 
 def _load_types() -> list[DocType]:
-    rows = tomllib.loads(data_text("doc_types.toml"))["type"]
+    rows = data_toml("doc_types.toml")["type"]
     return [
         DocType(
             name=clean(row["name"]),
@@ -240,7 +255,6 @@ def _load_types() -> list[DocType]:
 
 
 def _load_issuers() -> list[Issuer]:
-    reader = csv.DictReader(data_text("issuers.csv").splitlines())
     return [
         Issuer(
             code=clean(row["code"]),
@@ -252,12 +266,12 @@ def _load_issuers() -> list[Issuer]:
             valid_to=_date(row["valid_to"]),
             source=row["source"],
         )
-        for row in reader
+        for row in _data_rows("issuers.csv")
     ]
 
 
 def _load_terms() -> tuple[list[Term], list[Term]]:
-    data = tomllib.loads(data_text("terms.toml"))
+    data = data_toml("terms.toml")
     legislatures = [
         Term(r["roman"], r["number"], _date(r["start"]), _date(r["end"]), r["source"])  # type: ignore[arg-type]
         for r in data["legislature"]
@@ -270,7 +284,6 @@ def _load_terms() -> tuple[list[Term], list[Term]]:
 
 
 def _load_laws() -> list[Law]:
-    reader = csv.DictReader(data_text("laws.csv").splitlines())
     return [
         Law(
             type=clean(row["type"]),
@@ -279,17 +292,27 @@ def _load_laws() -> list[Law]:
             date=_date(row["date"]),
             source=row["source"],
         )
-        for row in reader
+        for row in _data_rows("laws.csv")
     ]
 
 
 def _load_grammar() -> Grammar:
-    data = tomllib.loads(data_text("grammar.toml"))
+    data = data_toml("grammar.toml")
     return Grammar(**{key: _clean_tuple(values) for key, values in data.items()})
+
+
+# The files a Knowledge is built from: the data, and the code that cleans and indexes it.
+_DATA_FILES = ("doc_types.toml", "issuers.csv", "terms.toml", "laws.csv", "grammar.toml")
+_CODE_FILES = ("knowledge.py", "normalise.py")
 
 
 @cache
 def load() -> Knowledge:
-    """The knowledge base, read once per process."""
+    """The knowledge base, read once per process, from the data cache while its files are unchanged."""
+    sources = [*map(package_file, _CODE_FILES), *(package_file("data", name) for name in _DATA_FILES)]
+    return cached("knowledge", sources, _build)
+
+
+def _build() -> Knowledge:
     legislatures, party_terms = _load_terms()
     return Knowledge(_load_types(), _load_issuers(), legislatures, party_terms, _load_laws(), _load_grammar())

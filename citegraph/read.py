@@ -17,7 +17,7 @@ import sys
 from collections.abc import Callable, Iterable
 from typing import BinaryIO
 
-from citegraph import encodings
+from citegraph.encoding_signs import needs_repair
 from citegraph.models import SourceText
 
 DEFAULT_MAX_BYTES: int = 50 * 1024 * 1024
@@ -240,6 +240,9 @@ def _decode_not_utf8(
         return _decode_declared(path, data, declared), declared, ()
     if _control_share(data) > _MAX_CONTROL_SHARE:
         raise InputError(path, _BINARY_REASON)
+    # The converters, loaded only for a file that is not UTF-8.
+    from citegraph import encodings
+
     legacy = encodings.decode_legacy(data)
     if legacy is None:
         raise InputError(path, _decode_error_reason(error, 0))
@@ -326,8 +329,17 @@ def _finish(
             f"has a line of {longest:,} characters, more than the {MAX_LINE_CHARS:,} a document's line can have; "
             "it does not look like a document",
         )
-    text, repairs = encodings.repair(text)
+    text, repairs = _repair(text)
     return SourceText(path, text, encoding, notes + repairs, _part_offsets(text, line_parts))
+
+
+def _repair(text: str) -> tuple[str, tuple[str, ...]]:
+    """`encodings.repair`, loaded only for a text that shows a sign of needing it: clean text is the rule."""
+    if not needs_repair(text):
+        return text, ()
+    from citegraph import encodings
+
+    return encodings.repair(text)
 
 
 def _part_offsets(text: str, line_parts: tuple[tuple[int, str], ...]) -> tuple[tuple[int, str], ...]:

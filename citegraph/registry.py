@@ -11,13 +11,12 @@ naming a locality matches only a citation whose issuer (or citing document) name
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import json
+import importlib.util
+import mmap
+import os
 from dataclasses import dataclass
 from functools import cache, cached_property
-from importlib import resources
-from pathlib import Path
 
 from .extract import NUMBER_RE, OLD_NUMBER_RE, parse_number
 from .knowledge import clean, fold
@@ -26,7 +25,7 @@ from .resolve import number_key
 
 # How sure a fact is, and the highest severity a finding resting on it may have.
 CONFIDENCE_CAP = {"verified": "error", "derived": "warning", "unverified": "info"}
-_CHECKOUT = Path(__file__).resolve().parent.parent / "corpus" / "registry"
+_CHECKOUT = os.path.join(os.path.dirname(os.path.dirname(os.path.realpath(__file__))), "corpus", "registry")
 
 
 @dataclass(frozen=True)
@@ -78,12 +77,48 @@ def _entry(line: str) -> Entry:
     )
 
 
+def _path(name: str) -> str | None:
+    """A registry file of the installed package `citegraph.known`, else of the checkout's corpus/registry;
+    None for a package that is not in files (inside a zip).
+
+    Found with importlib.util, not importlib.resources: with pathlib, that costs a cold start ~10 ms where
+    the interpreter's start-up has not loaded them already."""
+    spec = importlib.util.find_spec("citegraph.known")
+    if spec is None or spec.submodule_search_locations is None:
+        return os.path.join(_CHECKOUT, name)
+    directory = next(iter(spec.submodule_search_locations))
+    return os.path.join(directory, name) if os.path.isdir(directory) else None
+
+
 def _read(name: str) -> bytes:
-    """A registry file from the installed package, else from the checkout's corpus/registry."""
-    try:
+    path = _path(name)
+    if path is None:
+        from importlib import resources
+
         return resources.files("citegraph.known").joinpath(name).read_bytes()
-    except ModuleNotFoundError:
-        return (_CHECKOUT / name).read_bytes()
+    with open(path, "rb") as handle:
+        return handle.read()
+
+
+def _map(name: str) -> bytes | mmap.mmap:
+    """A registry file mapped into memory, so that a check reads the few pages its look-ups touch rather
+    than all 7 MB; read whole where it cannot be mapped (inside a zip, an empty file)."""
+    path = _path(name)
+    if path is not None:
+        try:
+            with open(path, "rb") as handle:
+                return mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+        except (OSError, ValueError):
+            pass
+    return _read(name)
+
+
+def _index(data: bytes | mmap.mmap, wanted: bytes, start: int = 0) -> int:
+    """`bytes.index`, which a memory map lacks."""
+    found = data.find(wanted, start)
+    if found < 0:
+        raise ValueError(f"{wanted!r} not found")
+    return found
 
 
 class Registry:
@@ -93,12 +128,12 @@ class Registry:
     asks for, not for decoding ten thousand.
     """
 
-    def __init__(self, documents: bytes) -> None:
+    def __init__(self, documents: bytes | mmap.mmap) -> None:
         self._data = documents
-        self._first = documents.index(b"\n") + 1
+        self._first = _index(documents, b"\n") + 1
 
     def _key_at(self, start: int) -> bytes:
-        return self._data[start:self._data.index(b"\t", start)]
+        return self._data[start:_index(self._data, b"\t", start)]
 
     def _first_line_from(self, key: bytes) -> int:
         """Offset of the first row whose key is not less than `key`."""
@@ -107,7 +142,7 @@ class Registry:
             middle = (low + high) // 2
             start = max(data.rfind(b"\n", 0, middle) + 1, self._first)
             if self._key_at(start) < key:
-                low = data.index(b"\n", start) + 1
+                low = _index(data, b"\n", start) + 1
             else:
                 high = start
         return low
@@ -121,7 +156,7 @@ class Registry:
             key = self._key_at(position)
             if not key.startswith(wanted):
                 break
-            end = self._data.index(b"\n", position)
+            end = _index(self._data, b"\n", position)
             found.append((key.decode(), self._data[position:end].decode()))
             position = end + 1
         return found
@@ -148,6 +183,8 @@ class Registry:
 
     @cached_property
     def relations(self) -> list[Relation]:
+        import csv  # only `citegraph registry` reads the relations
+
         rows = csv.DictReader(_read("relations.tsv").decode().splitlines(), delimiter="\t")
         return [Relation(r["from_number"], r["relation"], r["to_number"], r["source"]) for r in rows]
 
@@ -155,7 +192,7 @@ class Registry:
 @cache
 def load() -> Registry:
     """The registry, read once per process."""
-    return Registry(_read("documents.tsv"))
+    return Registry(_map("documents.tsv"))
 
 
 def key_of_number(text: str) -> str | None:
@@ -192,6 +229,8 @@ def _entry_lines(entry: Entry) -> list[str]:
 def render_lookup(number: str, entries: list[Entry], links: list[Relation], output_format: str) -> str:
     """`citegraph registry NUMBER` as text or JSON."""
     if output_format == "json":
+        import json  # only for this output: a check does without it
+
         data = {
             "number": number,
             "documents": [

@@ -5,9 +5,7 @@ The JSON keys listed in the issue tracker's contract are stable; new keys may be
 
 from __future__ import annotations
 
-import csv
 import io
-import json
 from collections.abc import Sequence
 
 from .models import Citation, ExtractedDocument
@@ -72,6 +70,8 @@ def document_record(document: ExtractedDocument) -> dict[str, object]:
 
 
 def as_json(results: Sequence[ExtractedDocument | InputError]) -> str:
+    import json  # here, not at the top: other formats start faster without it
+
     documents = [document_record(r) for r in results if isinstance(r, ExtractedDocument)]
     errors = [{"source": r.path, "error": r.reason} for r in results if isinstance(r, InputError)]
     return json.dumps({"documents": documents, "errors": errors}, ensure_ascii=False, indent=2) + "\n"
@@ -89,6 +89,8 @@ def as_text(results: Sequence[ExtractedDocument | InputError]) -> str:
 
 
 def as_csv(results: Sequence[ExtractedDocument | InputError]) -> str:
+    import csv  # here, like json: other formats start faster without it
+
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()

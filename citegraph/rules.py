@@ -7,7 +7,6 @@ also decides which rules a run selects and renders the catalogue for `citegraph 
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -21,7 +20,8 @@ GROUPS = {
     "CG4": "The document itself",
     "CG5": "Style (off unless selected)",
 }
-from .knowledge import data_text
+from .datacache import cached, package_file
+from .knowledge import data_toml
 
 
 @dataclass(frozen=True)
@@ -85,8 +85,8 @@ def _rule(row: Mapping[str, object]) -> Rule:
 
 @cache
 def _data() -> dict[str, object]:
-    text = data_text("rules.toml")
-    return tomllib.loads(text)
+    """rules.toml parsed, from the data cache while the file is unchanged: tomllib takes ~10 ms on it."""
+    return cached("rules", [package_file("data", "rules.toml")], lambda: data_toml("rules.toml"))
 
 
 @cache

@@ -2,6 +2,7 @@
 
     python scripts/benchmark.py            # full run: 50 MB of documents, and one long string
     python scripts/benchmark.py --quick    # 5 MB, for a quick look
+    python scripts/benchmark.py --cold-start [--runs N]   # `citegraph check` on the seed, fresh processes
 
 Each measurement runs in a fresh child process so that its peak memory (ru_maxrss) is its own.
 Figures and the machine they were taken on are printed; docs/benchmarks.md records a run.
@@ -14,12 +15,16 @@ import json
 import os
 import platform
 import resource
+import statistics
 import subprocess
 import sys
+import tempfile
 import time
+from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+SEED = "corpus/000_ab1912c7cdbda0bb.txt"
 
 
 def corpus_texts() -> list[str]:
@@ -106,13 +111,95 @@ def report(row: dict[str, float]) -> str:
     )
 
 
+# --- cold start: one `citegraph check` in a fresh interpreter ------------------------------------------
+
+CHECK = ["-m", "citegraph.cli", "check", SEED]
+
+
+def run_time(arguments: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall and CPU seconds of one fresh interpreter, run from the checkout so that it imports this tree.
+
+    CPU time (user + system) is what a busy shared machine disturbs least."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run([sys.executable, *arguments], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, check=False)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def summary(runs: list[tuple[float, float]]) -> str:
+    wall, cpu = [w for w, _ in runs], [c for _, c in runs]
+    return (
+        f"wall min {min(wall) * 1000:4.0f} ms  median {statistics.median(wall) * 1000:4.0f} ms   "
+        f"CPU min {min(cpu) * 1000:4.0f} ms  median {statistics.median(cpu) * 1000:4.0f} ms"
+    )
+
+
+def import_self_times(env: dict[str, str]) -> dict[str, float]:
+    """Milliseconds of self time per module in one `-X importtime` run, after start-up (`site` and what it
+    loads are the bare interpreter's), summed by citegraph module or by outside package."""
+    stderr = subprocess.run(
+        [sys.executable, "-X", "importtime", *CHECK], cwd=ROOT, env=env, capture_output=True, text=True, check=False
+    ).stderr
+    lines = [line for line in stderr.splitlines() if line.startswith("import time:") and "self [us]" not in line]
+    after_site = next((i + 1 for i, line in enumerate(lines) if line.endswith("| site")), 0)
+    own: dict[str, float] = defaultdict(float)
+    for line in lines[after_site:]:
+        self_us, _, name = (part.strip() for part in line.removeprefix("import time:").split("|"))
+        own[name if name.startswith("citegraph") else name.split(".")[0]] += int(self_us) / 1000
+    return own
+
+
+def import_breakdown(env: dict[str, str], runs: int = 3, top: int = 15) -> list[str]:
+    """The modules that take longest to import, each at its best of `runs` runs."""
+    samples = [import_self_times(env) for _ in range(runs)]
+    best = {name: min(sample.get(name, 0.0) for sample in samples) for name in samples[0]}
+    ranked = sorted(best.items(), key=lambda pair: -pair[1])
+    rows = [f"  {name:<32} {ms:6.1f} ms" for name, ms in ranked[:top]]
+    return rows + [f"  {'(all imports after start-up)':<32} {sum(best.values()):6.1f} ms"]
+
+
+def cold_start(runs: int, env: dict[str, str], label: str) -> None:
+    """Interleave `python -c pass` and the check so that a busy machine weighs on both alike."""
+    run_time(CHECK, env)  # warm the file cache, the data cache and the bytecode cache, when one is written
+    bare, check = [], []
+    for _ in range(runs):
+        bare.append(run_time(["-c", "pass"], env))
+        check.append(run_time(CHECK, env))
+    print(f"{label}:")
+    print(f"  python -c pass           {summary(bare)}")
+    print(f"  citegraph check (seed)   {summary(check)}")
+    difference = statistics.median(w for w, _ in check) - statistics.median(w for w, _ in bare)
+    print(f"  difference of wall medians {difference * 1000:4.0f} ms")
+    print("  import self times (best of 3 runs):")
+    print("\n".join(import_breakdown(env)))
+
+
+def cold_starts(runs: int) -> None:
+    """As this environment runs Python, then with bytecode compiled beforehand, as an installed package has it."""
+    print(f"machine: {machine()}")
+    print(f"{runs} runs each of a fresh process; load average {os.getloadavg()[0]:.2f}")
+    env = dict(os.environ)
+    writes = "off (PYTHONDONTWRITEBYTECODE)" if env.get("PYTHONDONTWRITEBYTECODE") else "on"
+    cold_start(runs, env, f"as this environment runs it (bytecode cache writing {writes})")
+    with tempfile.TemporaryDirectory(prefix="citegraph-pycache-") as cache:
+        compiled = {key: value for key, value in env.items() if key != "PYTHONDONTWRITEBYTECODE"}
+        cold_start(runs, compiled | {"PYTHONPYCACHEPREFIX": cache}, "with bytecode compiled beforehand")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="5 MB instead of 50 MB")
+    parser.add_argument("--cold-start", action="store_true", help="time `citegraph check` on the seed from a cold start")
+    parser.add_argument("--runs", type=int, default=10, help="runs of each cold-start measurement")
     parser.add_argument("--child", nargs=2, metavar=("MODE", "MB"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         print(json.dumps(measure(args.child[0], float(args.child[1]))))
+        return
+    if args.cold_start:
+        cold_starts(args.runs)
         return
     full = 5.0 if args.quick else 50.0
     print(f"machine: {machine()}")

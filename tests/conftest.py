@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -13,6 +16,11 @@ from hypothesis import settings
 settings.register_profile("ci", derandomize=True, database=None)
 if os.environ.get("CI"):
     settings.load_profile("ci")
+
+# The suite keeps its own data cache (citegraph/datacache.py), so it starts cold and leaves the user's alone;
+# the command-line tests' child processes inherit it.
+os.environ["CITEGRAPH_CACHE_DIR"] = tempfile.mkdtemp(prefix="citegraph-test-cache-")
+atexit.register(shutil.rmtree, os.environ["CITEGRAPH_CACHE_DIR"], ignore_errors=True)
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"

@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from citegraph import encodings
+from citegraph.encoding_signs import needs_repair
 
 from .conftest import CORPUS, ROOT
 
@@ -234,3 +235,11 @@ def test_mojibake_that_lost_bytes_is_reported_not_guessed() -> None:
 def test_nfd_text_gets_a_note_and_is_left_to_the_normaliser() -> None:
     text = unicodedata.normalize("NFD", "Quyết định")
     assert encodings.repair(text) == (text, ("some letters are stored decomposed (Unicode NFD); citegraph reads them composed",))
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.sampled_from("aăâđêôơưy AĐQ\n" + "".join(map(chr, range(0xA1, 0x100))) + "ảạễếụỹ\u0301")))
+def test_a_text_without_a_sign_of_trouble_is_one_repair_leaves_alone(text: str) -> None:
+    """The reader skips `repair` for such a text, so it must be one that repair returns unchanged, without a note."""
+    if not needs_repair(text):
+        assert encodings.repair(text) == (text, ())

@@ -8,7 +8,7 @@ purpose and only clear differences count.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from ..knowledge import Knowledge, clean, fold
 
@@ -26,8 +26,11 @@ _TITLE_STOPWORDS = frozenset("và của các trong năm trên địa bàn cho v�
 _LOCAL_LEVELS = re.compile(r"\b(?:huyện|quận|thị xã|xã|phường|thị trấn)\b")
 
 
+@lru_cache(maxsize=4096)
 def words(text: str) -> str:
-    """Folded words in new-style spelling (`Uỷ` = `Ủy`) with the usual abbreviations spelled out."""
+    """Folded words in new-style spelling (`Uỷ` = `Ủy`) with the usual abbreviations spelled out.
+
+    Remembered: a run asks again and again about the same issuers and titles, each a normalisation."""
     return " ".join(_ABBREVIATIONS.get(w, w) for w in _WORD.findall(fold(clean(text))))
 
 

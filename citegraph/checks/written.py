@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 
 from ..knowledge import DocType, Knowledge, fold
 from ..models import Citation, DocumentNumber
@@ -50,6 +50,17 @@ def main_issuer(number: DocumentNumber, knowledge: Knowledge) -> str | None:
 
 def day_month_year(day: dt.date) -> str:
     return f"{day.day:02d}/{day.month:02d}/{day.year}"
+
+
+@cache
+def _folded_type_words(knowledge: Knowledge) -> tuple[tuple[str, str], ...]:
+    """(type word, folded), longest first: folded once per run, not once per citation."""
+    return tuple((word, fold(word)) for word in knowledge.type_words())
+
+
+@cache
+def _shorthands(knowledge: Knowledge) -> tuple[str, ...]:
+    return tuple(knowledge.shorthands())
 
 
 @dataclass
@@ -114,11 +125,10 @@ class Written:
         head = _PREFIX_TAIL.sub("", normalise(self.prefix).text)
         folded = fold(head)
         knowledge = self.knowledge
-        for word in knowledge.type_words():
-            key = fold(word)
+        for word, key in _folded_type_words(knowledge):
             if folded.endswith(key) and (len(folded) == len(key) or not folded[-len(key) - 1].isalpha()):
                 return word, knowledge.type_by_word[key]
-        for shorthand in knowledge.shorthands():
+        for shorthand in _shorthands(knowledge):
             if head.endswith(shorthand) and (len(head) == len(shorthand) or not head[-len(shorthand) - 1].isalpha()):
                 return shorthand, next(t for t in knowledge.types if shorthand in t.shorthands)
         return None
