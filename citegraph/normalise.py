@@ -49,7 +49,7 @@ _CYRILLIC_CLASS = "".join(_CYRILLIC)
 _SPECIAL = re.compile(f"\r\n?|[\f\v{''.join(_LOOKALIKES)}{_DASHES}{_SLASHES}{_SPACES}{_INVISIBLE}{_CYRILLIC_CLASS}]")
 _OLD_TONE = re.compile(f"[oOuU][{_TONE_CLASS}](?![^\\W\\d_])")
 _COMBINING = regex.compile(r"\P{M}\p{M}+")
-_LINE_BREAK = re.compile(r"\r\n|\r|\n|\f|\v")
+_LINE_END_CHARS = "\n\r\f\v"
 _CODE_NEIGHBOUR = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/-")
 
 
@@ -176,29 +176,36 @@ def normalise(original: str) -> NormalisedText:
 class LineIndex:
     """Line and column (1-based, in code points) of offsets in the original text.
 
-    A line ends at LF, CRLF, CR, a form feed (page break) or a vertical tab. Citations are asked for
-    in text order, so for plain LF text the index counts line feeds from the previous answer; other
-    texts get a table of line starts.
+    A line ends at LF, CRLF, CR, a form feed (page break) or a vertical tab. Offsets are asked for in
+    text order, so the index counts line ends from the previous answer with `str.count`, which costs
+    far less than a table of every line start; an earlier offset counts again from the start.
     """
 
     def __init__(self, original: str) -> None:
         self._text = original
-        self._starts: list[int] | None = None
-        if "\r" in original or "\f" in original or "\v" in original:
-            self._starts = [0, *(match.end() for match in _LINE_BREAK.finditer(original))]
         self._offset = 0
         self._line = 1
         self._line_start = 0
 
     def position(self, offset: int) -> tuple[int, int]:
-        if self._starts is not None:
-            line = bisect.bisect_right(self._starts, offset) - 1
-            return line + 1, offset - self._starts[line] + 1
         if offset < self._offset:
             self._offset, self._line, self._line_start = 0, 1, 0
-        breaks = self._text.count("\n", self._offset, offset)
-        if breaks:
-            self._line += breaks
-            self._line_start = self._text.rfind("\n", self._offset, offset) + 1
+        count, after_last = self._line_ends(self._offset, offset)
+        if count:
+            self._line += count
+            self._line_start = after_last
         self._offset = offset
         return self._line, offset - self._line_start + 1
+
+    def _line_ends(self, start: int, end: int) -> tuple[int, int]:
+        """How many line ends `text[start:end]` holds, and the offset just after the last one.
+
+        A CRLF is one line end, counted at its LF: an offset between the two is still on the CR's line.
+        """
+        text = self._text
+        if end > start and text[end - 1] == "\r" and text.startswith("\n", end):
+            end -= 1
+        count = sum(text.count(char, start, end) for char in _LINE_END_CHARS) - text.count("\r\n", start, end)
+        if not count:
+            return 0, start
+        return count, max(text.rfind(char, start, end) for char in _LINE_END_CHARS) + 1

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import bisect
+import re
 import unicodedata
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from citegraph.normalise import normalise
+from citegraph.normalise import LineIndex, normalise
 from citegraph.pipeline import extract_text
 
 from .conftest import SEED
@@ -53,3 +55,14 @@ def test_results_do_not_depend_on_line_ends_normal_form_or_bom(cut: int, variant
     original = [tuple(getattr(c, f) for f in fields if f != "column") for c in extract_text(text).citations]
     varied = [tuple(getattr(c, f) for f in fields if f != "column") for c in extract_text(changed).citations]
     assert varied == original
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab\n\r\f\v", max_size=30), st.lists(st.integers(min_value=0, max_value=30), max_size=8))
+def test_line_and_column_count_every_kind_of_line_end(text: str, jumps: list[int]) -> None:
+    starts = [0, *(m.end() for m in re.finditer(r"\r\n|\r|\n|\f|\v", text))]
+    index = LineIndex(text)
+    # Every offset in order (CRLF counted once, even when an offset falls between CR and LF), then in any order.
+    for offset in [*range(len(text) + 1), *(jump for jump in jumps if jump <= len(text))]:
+        line = bisect.bisect_right(starts, offset) - 1
+        assert index.position(offset) == (line + 1, offset - starts[line] + 1)
