@@ -66,12 +66,19 @@ class _Line:
     def bare(self) -> str:
         """The line without markdown marks, table bars and surrounding space (computed once)."""
         if self._bare is None:
-            self._bare = _EMPHASIS.sub("", _MARKUP.sub("", self.text)).strip().strip("_|").strip()
+            self._bare = _bare(self.text)
         return self._bare
 
     @property
     def content_start(self) -> int:
         return self.start + len(_MARKUP.match(self.text).group())
+
+
+def _bare(line: str) -> str:
+    line = line[_MARKUP.match(line).end():]
+    if "*" in line or "__" in line:  # the emphasis scan is slow, and most lines have none
+        line = _EMPHASIS.sub("", line)
+    return line.strip().strip("_|").strip()
 
 
 def _lines(text: str, start: int = 0, end: int | None = None, limit: int | None = None) -> list[_Line]:
