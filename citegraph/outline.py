@@ -20,7 +20,7 @@ from .knowledge import Knowledge, fold, load, strip_marks
 from .models import DocumentHeader, Outline, PlanItem
 
 _MARKUP = re.compile(r"^[\s#*_>|`]*")
-_SENTENCE_SPLIT = re.compile(r"(?<=[.:;])\s")
+_SENTENCE_END = re.compile(r"[.:;]\s")
 _EMPHASIS = re.compile(r"\*+|__+")
 _LINE = regex.compile(r"[^\n]*\n?")
 _HEADING = re.compile(
@@ -409,22 +409,31 @@ def _is_first(kind: str, value: str) -> bool:
 
 
 
-@dataclass(frozen=True)
 class _Open:
-    """An item whose end is not known yet: its numbering and where it sits in the item list."""
+    """An item being built: its numbering, label and start; its end once a later heading closes it."""
 
-    kind: str
-    value: str
-    label: str
-    index: int
+    __slots__ = ("kind", "value", "label", "parent", "start", "end", "title")
+
+    def __init__(self, kind: str, value: str, label: str, parent: str | None, start: int) -> None:
+        self.kind = kind
+        self.value = value
+        self.label = label
+        self.parent = parent
+        self.start = start
+        self.end = start
+        self.title = ""
 
 
 class _ItemBuilder:
-    """Keeps the stack of open items and turns accepted headings into labelled PlanItems."""
+    """Keeps the stack of open items and turns accepted headings into labelled PlanItems.
+
+    Items are mutable while open and become PlanItems once, at the end, rather than being rebuilt
+    when they get their title and again when they are closed.
+    """
 
     def __init__(self) -> None:
         self.stack: list[_Open] = []
-        self.items: list[PlanItem] = []
+        self.opened: list[_Open] = []
         self.last_dieu = 0
 
     def offer(self, kind: str, value: str, start: int) -> bool:
@@ -436,12 +445,12 @@ class _ItemBuilder:
             self.last_dieu = number
             self._close_while(lambda k: k != "chuong", start)
         elif kind == "chuong":
-            previous = next((f for f in self.stack if f.kind == kind), None)
-            if not (_successor(kind, previous.value, value) if previous else _is_first(kind, value)):
+            position = self._find(kind)
+            if not (_successor(kind, self.stack[position].value, value) if position is not None else _is_first(kind, value)):
                 return False
             self._close_while(lambda k: True, start)
         else:
-            position = next((i for i, frame in enumerate(self.stack) if frame.kind == kind), None)
+            position = self._find(kind)
             if position is not None:
                 if not _successor(kind, self.stack[position].value, value):
                     return False
@@ -451,15 +460,21 @@ class _ItemBuilder:
             if kind == "roman":
                 self._close_while(lambda k: k != "chuong", start)
         parent = self.stack[-1].label if self.stack else None
-        label = self._label(kind, value)
-        self.stack.append(_Open(kind, value, label, len(self.items)))
-        self.items.append(PlanItem(label, "", start, start, parent))
+        frame = _Open(kind, value, self._label(kind, value), parent, start)
+        self.stack.append(frame)
+        self.opened.append(frame)
         return True
 
     def name_last(self, title: str) -> None:
         """Give the item just opened its title (worked out only for accepted headings)."""
-        item = self.items[-1]
-        self.items[-1] = PlanItem(item.label, title, item.start, item.end, item.parent)
+        self.opened[-1].title = title
+
+    def _find(self, kind: str) -> int | None:
+        """Where the open item of this kind stands in the stack."""
+        for position, frame in enumerate(self.stack):
+            if frame.kind == kind:
+                return position
+        return None
 
     def _label(self, kind: str, value: str) -> str:
         if kind == "chuong":
@@ -479,27 +494,27 @@ class _ItemBuilder:
 
     def _close(self, count: int, end: int) -> None:
         for _ in range(count):
-            frame = self.stack.pop()
-            item = self.items[frame.index]
-            self.items[frame.index] = PlanItem(item.label, item.title, item.start, end, item.parent)
+            self.stack.pop().end = end
 
     def finish(self, end: int) -> list[PlanItem]:
         self._close(len(self.stack), end)
-        return self.items
+        return [PlanItem(frame.label, frame.title, frame.start, frame.end, frame.parent) for frame in self.opened]
 
 
-def _heading(bare: str) -> tuple[str, str] | None:
-    """(kind, number) of a numbered heading: ("roman", "II"), ("dotted", "2.3"), ("dieu", "5")..."""
+def _heading(bare: str) -> tuple[str, str, int] | None:
+    """(kind, number, where the heading ends) of a numbered heading: ("roman", "II", 4), ("dieu", "5", 7)..."""
     match = _HEADING.match(bare)
     if not match:
         return None
     kind = match.lastgroup or ""
-    return kind, match.group(f"{kind}_n")
+    return kind, match.group(f"{kind}_n"), match.end()
 
 
-def _item_title(bare: str) -> str:
-    text = _HEADING.sub("", bare, count=1).strip(" *_:")
-    sentence = _SENTENCE_SPLIT.split(text, maxsplit=1)[0]
+def _item_title(after_heading: str) -> str:
+    """The first sentence after the heading, at most 160 characters."""
+    text = after_heading.strip(" *_:")
+    sentence_end = _SENTENCE_END.search(text)
+    sentence = text[:sentence_end.start() + 1] if sentence_end else text
     return sentence[:160].rstrip(" .:;")
 
 
@@ -581,12 +596,12 @@ def _items(text: str, body_start: int, knowledge: Knowledge) -> tuple[list[PlanI
                 builder = _ItemBuilder()
             continue
         if not is_marker:
-            if (heading := _heading(bare)) and builder.offer(*heading, line.content_start):
+            if (heading := _heading(bare)) and builder.offer(heading[0], heading[1], line.content_start):
                 # A chapter's name stands on the line below its number ("Chương I" / "QUY ĐỊNH CHUNG").
-                builder.name_last(_item_title(bare) or _line_at(text, line.end).bare[:160])
+                builder.name_last(_item_title(bare[heading[2]:]) or _line_at(text, line.end).bare[:160])
                 first_item = first_item if first_item is not None else line.start
             continue
-        if (_is_closing(bare, knowledge) or _is_appendix(bare, knowledge)) and (builder.items or line.start > body_start):
+        if (_is_closing(bare, knowledge) or _is_appendix(bare, knowledge)) and (builder.opened or line.start > body_start):
             in_appendix = _is_appendix(bare, knowledge)
             items.extend(builder.finish(line.start))
             closing.append((line.start, len(text)))
