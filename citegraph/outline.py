@@ -22,7 +22,6 @@ from .models import DocumentHeader, Outline, PlanItem
 _MARKUP = re.compile(r"^[\s#*_>|`]*")
 _SENTENCE_END = re.compile(r"[.:;]\s")
 _EMPHASIS = re.compile(r"\*+|__+")
-_LINE = regex.compile(r"[^\n]*\n?")
 _HEADING = re.compile(
     r"(?P<chuong>Chương\s+(?P<chuong_n>[IVXLC]+)\b)"
     r"|(?P<dieu>Điều\s+(?P<dieu_n>\d+[a-zđ]?)\s*[.:])"
@@ -83,11 +82,16 @@ def _bare(line: str) -> str:
 
 def _lines(text: str, start: int = 0, end: int | None = None, limit: int | None = None) -> list[_Line]:
     """The lines of `text[start:end]` (at most `limit` of them)."""
+    end = len(text) if end is None else end
+    if start >= end:
+        return []
     lines = []
-    for match in _LINE.finditer(text, start, len(text) if end is None else end):
-        if match.start() == match.end() or (limit is not None and len(lines) == limit):
-            break
-        lines.append(_Line(match.start(), match.end(), match.group().rstrip("\n")))
+    for piece in text[start:end].split("\n", -1 if limit is None else limit)[:limit]:
+        line_end = min(start + len(piece) + 1, end)
+        lines.append(_Line(start, line_end, piece))
+        start = line_end
+    if lines and lines[-1].start == end:  # the empty piece after a final line feed is not a line
+        lines.pop()
     return lines
 
 
