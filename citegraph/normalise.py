@@ -183,6 +183,8 @@ class LineIndex:
 
     def __init__(self, original: str) -> None:
         self._text = original
+        # Only the kinds of line end the text has are counted: most texts have line feeds alone.
+        self._end_chars = [char for char in _LINE_END_CHARS if char in original]
         self._offset = 0
         self._line = 1
         self._line_start = 0
@@ -205,7 +207,9 @@ class LineIndex:
         text = self._text
         if end > start and text[end - 1] == "\r" and text.startswith("\n", end):
             end -= 1
-        count = sum(text.count(char, start, end) for char in _LINE_END_CHARS) - text.count("\r\n", start, end)
+        count = sum(text.count(char, start, end) for char in self._end_chars)
+        if "\r" in self._end_chars:
+            count -= text.count("\r\n", start, end)
         if not count:
             return 0, start
-        return count, max(text.rfind(char, start, end) for char in _LINE_END_CHARS) + 1
+        return count, max(text.rfind(char, start, end) for char in self._end_chars) + 1
