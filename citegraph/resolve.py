@@ -69,13 +69,15 @@ class _Placement:
     """Which item and role an offset in the normalised text belongs to."""
 
     def __init__(self, outline: Outline) -> None:
-        self.outline = outline
+        self.preamble_spans = outline.preamble
+        self.preamble = next((item for item in outline.items if item.label == "preamble"), None)
         self.items = [item for item in outline.items if item.label != "preamble"]
         self.starts = [item.start for item in self.items]
 
     def item_at(self, offset: int) -> PlanItem | None:
-        if any(start <= offset < end for start, end in self.outline.preamble):
-            return next(item for item in self.outline.items if item.label == "preamble")
+        for start, end in self.preamble_spans:
+            if start <= offset < end:
+                return self.preamble
         index = bisect.bisect_right(self.starts, offset) - 1
         while index >= 0:
             item = self.items[index]
@@ -114,7 +116,7 @@ def _normalisations(mention: Mention, clean: NormalisedText, start: int, end: in
     found = sorted({edit.reason for edit in clean.edits_within(start, end) if edit.reason != "line-end"})
     notes = list(mention.notes)
     number = mention.number
-    if number and _letters(number.text) != _letters(number.normalised):
+    if number and number.text != number.normalised and _letters(number.text) != _letters(number.normalised):
         notes.append("code-case")
     return tuple(found) + tuple(notes)
 
@@ -160,7 +162,7 @@ def resolve(
         )
         if own and _same_document(key, own):
             continue
-        if _annex_note(clean.text, mention.start) and mention.type == outline.header.type:
+        if mention.type == outline.header.type and _annex_note(clean.text, mention.start):
             continue
         antecedent = None
         if mention.name:
