@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import regex
@@ -40,14 +41,15 @@ _TONE_MOVE = {
 }
 _TONE_MOVE.update({key[0] + key[1].upper(): value[0] + value[1].upper() for key, value in list(_TONE_MOVE.items())})
 
-# Scans with the standard `re` engine, which runs simple character classes several times faster than
-# one combined pattern: special characters; old-style tone marks; and, only for text that is not
-# already NFC, combining marks. Old-style tone marks take one scan per first letter (`o`, `O`, `u`,
-# `U`), because `re` finds a pattern that starts with a literal character about three times faster
-# than one that starts with a class. Context the patterns leave out (a Cyrillic letter must touch a
-# code; `quý` keeps its tone) is checked in Python on the few hits.
-_CYRILLIC_CLASS = "".join(_CYRILLIC)
-_SPECIAL = re.compile(f"\r\n?|[\f\v{''.join(_LOOKALIKES)}{_DASHES}{_SLASHES}{_SPACES}{_INVISIBLE}{_CYRILLIC_CLASS}]")
+# Special characters are looked for one by one with `str.find`: a test of which of them occur at all
+# costs less than one scan for the class of them with `re`, and a text holds few of them.
+_SPECIAL_CHARS = f"\r\f\v{''.join(_LOOKALIKES)}{_DASHES}{_SLASHES}{_SPACES}{_INVISIBLE}{''.join(_CYRILLIC)}"
+# The other scans use the standard `re` engine, which runs simple patterns several times faster than
+# one combined pattern: old-style tone marks; and, only for text that is not already NFC, combining
+# marks. Old-style tone marks take one scan per first letter (`o`, `O`, `u`, `U`), because `re` finds a
+# pattern that starts with a literal character about three times faster than one that starts with a
+# class. Context the patterns leave out (a Cyrillic letter must touch a code; `quý` keeps its tone) is
+# checked in Python on the few hits.
 _OLD_TONES = tuple(
     re.compile(f"{first}[{''.join(sorted(key[1] for key in _TONE_MOVE if key[0] == first))}](?![^\\W\\d_])")
     for first in "oOuU"
@@ -108,10 +110,20 @@ class NormalisedText:
         return found
 
 
-def _special(match: re.Match[str], text: str) -> tuple[str, str] | None:
+def _special_edits(text: str) -> Iterator[Edit]:
+    """The edits for special characters (and CRLF), found character by character."""
+    for char in _SPECIAL_CHARS:
+        start = text.find(char)
+        while start >= 0:
+            end = start + 2 if text.startswith("\r\n", start) else start + 1
+            if change := _special(text, start, end):
+                yield Edit(start, end, *change)
+            start = text.find(char, end)
+
+
+def _special(text: str, start: int, end: int) -> tuple[str, str] | None:
     """The clean form of one special character (or CRLF) and why it changed."""
-    found = match.group()
-    first = found[0]
+    first = text[start]
     if first in "\r\f\v":
         return "\n", "line-end"
     if first in _LOOKALIKES:
@@ -124,8 +136,8 @@ def _special(match: re.Match[str], text: str) -> tuple[str, str] | None:
         return " ", "space"
     if first in _INVISIBLE:
         return "", "invisible"
-    before = text[match.start() - 1:match.start()]
-    after = text[match.end():match.end() + 1]
+    before = text[start - 1:start]
+    after = text[end:end + 1]
     if before in _CODE_NEIGHBOUR or after in _CODE_NEIGHBOUR or (before in _CYRILLIC and after in _CYRILLIC):
         return _CYRILLIC[first], "cyrillic"
     return None
@@ -143,8 +155,8 @@ def _combining(match: regex.Match[str], text: str) -> tuple[str, str] | None:
 
 
 def _edits(original: str) -> list[Edit]:
-    edits = []
-    scans = [(_SPECIAL, _special), *((pattern, _old_tone) for pattern in _OLD_TONES)]
+    edits = list(_special_edits(original))
+    scans = [(pattern, _old_tone) for pattern in _OLD_TONES]
     if not unicodedata.is_normalized("NFC", original):
         scans.append((_COMBINING, _combining))
     for pattern, rewrite in scans:
