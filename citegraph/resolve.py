@@ -12,6 +12,7 @@ import bisect
 import datetime as dt
 import unicodedata
 from dataclasses import replace
+from itertools import accumulate
 
 import regex
 
@@ -73,13 +74,16 @@ class _Placement:
         self.preamble = next((item for item in outline.items if item.label == "preamble"), None)
         self.items = [item for item in outline.items if item.label != "preamble"]
         self.starts = [item.start for item in self.items]
+        # The furthest end among the items up to each one: an offset past it lies in none of them, so
+        # the walk back below stops there instead of visiting every earlier item.
+        self.reach = list(accumulate((item.end for item in self.items), max))
 
     def item_at(self, offset: int) -> PlanItem | None:
         for start, end in self.preamble_spans:
             if start <= offset < end:
                 return self.preamble
         index = bisect.bisect_right(self.starts, offset) - 1
-        while index >= 0:
+        while index >= 0 and offset < self.reach[index]:
             item = self.items[index]
             if item.start <= offset < item.end:
                 return item
