@@ -68,10 +68,6 @@ class _Line:
             self._bare = _bare(self.text)
         return self._bare
 
-    @property
-    def content_start(self) -> int:
-        return self.start + len(_MARKUP.match(self.text).group())
-
 
 def _bare(line: str) -> str:
     line = line[_MARKUP.match(line).end():]
@@ -542,9 +538,10 @@ def _preamble_title(text: str, span: tuple[int, int]) -> str:
     return " ".join(text[span[0]:span[1]].lstrip("*_-+• \t").split()[:2]).strip("*_:;,")
 
 
-def _candidate_lines(text: str, start: int, knowledge: Knowledge) -> Iterator[tuple[int, bool]]:
-    """(line start, is a marker line) for each line from `start` that may open an item, a closing
-    block, an appendix or an annex; the rest is prose and never looked at.
+def _candidate_lines(text: str, start: int, knowledge: Knowledge) -> Iterator[tuple[int, int, bool]]:
+    """(line start, content start, is a marker line) for each line from `start` that may open an item,
+    a closing block, an appendix or an annex; the rest is prose and never looked at. The content
+    starts after the markup (`**`, `#`, `|`), where the numbering or the marker is found.
 
     The scan looks for a line feed followed by such a line start, which the `re` engine finds about
     twice as fast as a multi-line `^` anchor.
@@ -552,9 +549,9 @@ def _candidate_lines(text: str, start: int, knowledge: Knowledge) -> Iterator[tu
     pattern = _candidate_pattern(knowledge)
     if start == 0 or text[start - 1] == "\n":
         if first := pattern.match(text, start):
-            yield start, first.lastgroup == "marker"
+            yield start, first.start(first.lastgroup), first.lastgroup == "marker"
     for match in _candidate_scan(knowledge).finditer(text, start):
-        yield match.start() + 1, match.lastgroup == "marker"
+        yield match.start() + 1, match.start(match.lastgroup), match.lastgroup == "marker"
 
 
 @cache
@@ -593,7 +590,7 @@ def _items(text: str, body_start: int, knowledge: Knowledge) -> tuple[list[PlanI
     items: list[PlanItem] = []
     closing: list[tuple[int, int]] = []
     first_item = None
-    for line_start, is_marker in _candidate_lines(text, body_start, knowledge):
+    for line_start, content_start, is_marker in _candidate_lines(text, body_start, knowledge):
         if builder is None and not is_marker:
             continue
         line = _line_at(text, line_start)
@@ -605,7 +602,7 @@ def _items(text: str, body_start: int, knowledge: Knowledge) -> tuple[list[PlanI
                 builder = _ItemBuilder()
             continue
         if not is_marker:
-            if (heading := _heading(bare)) and builder.offer(heading[0], heading[1], line.content_start):
+            if (heading := _heading(bare)) and builder.offer(heading[0], heading[1], content_start):
                 # A chapter's name stands on the line below its number ("Chương I" / "QUY ĐỊNH CHUNG").
                 builder.name_last(_item_title(bare[heading[2]:]) or _line_at(text, line.end).bare[:160])
                 first_item = first_item if first_item is not None else line.start
