@@ -91,17 +91,19 @@ def _lines(text: str, start: int = 0, end: int | None = None, limit: int | None 
     return lines
 
 
-def _line_at(text: str, start: int) -> _Line:
+def _bare_line_at(text: str, start: int) -> tuple[str, int]:
+    """The bare text of the line that starts at `start`, and where the next line starts."""
     end = text.find("\n", start)
-    end = len(text) if end < 0 else end
-    return _Line(start, min(len(text), end + 1), text[start:end])
+    if end < 0:
+        return _bare(text[start:]), len(text)
+    return _bare(text[start:end]), end + 1
 
 
 # --- header --------------------------------------------------------------------------------------
 
-def _type_line(line: _Line, knowledge: Knowledge) -> str | None:
-    """The type name if `line` is a type line such as `KẾ HOẠCH` or `QUYẾT ĐỊNH`."""
-    bare = line.bare.rstrip(":").strip()
+def _type_line(bare: str, knowledge: Knowledge) -> str | None:
+    """The type name if a line (its `bare` text) is a type line such as `KẾ HOẠCH` or `QUYẾT ĐỊNH`."""
+    bare = bare.rstrip(":").strip()
     if not bare or bare != bare.upper() or len(bare) > 40:
         return None
     doc_type = knowledge.type_by_word.get(fold(bare)) or knowledge.type_by_bare_word.get(strip_marks(bare))
@@ -113,7 +115,7 @@ def _header(lines: list[_Line], text: str, knowledge: Knowledge) -> tuple[Docume
     number_line = _own_number_line(lines)
     search_from = number_line or 0
     type_index = next(
-        (i for i in range(search_from, min(len(lines), search_from + 40)) if _type_line(lines[i], knowledge)),
+        (i for i in range(search_from, min(len(lines), search_from + 40)) if _type_line(lines[i].bare, knowledge)),
         None,
     )
     if number_line is None and type_index is None:
@@ -125,7 +127,7 @@ def _header(lines: list[_Line], text: str, knowledge: Knowledge) -> tuple[Docume
         fields.update(_parse_place_date(lines, number_line, type_index))
     end = _number_end(lines[number_line]) if number_line is not None else 0
     if type_index is not None:
-        fields["type"] = _type_line(lines[type_index], knowledge)
+        fields["type"] = _type_line(lines[type_index].bare, knowledge)
         title_lines = _title_lines(lines, type_index + 1, knowledge)
         if title_lines:
             fields["title"] = " ".join(" ".join(line.bare for line in title_lines).split())
@@ -593,28 +595,27 @@ def _items(text: str, body_start: int, knowledge: Knowledge) -> tuple[list[PlanI
     for line_start, content_start, is_marker in _candidate_lines(text, body_start, knowledge):
         if builder is None and not is_marker:
             continue
-        line = _line_at(text, line_start)
-        bare = line.bare
+        bare, next_line = _bare_line_at(text, line_start)
         if builder is None:
             in_appendix = in_appendix or _is_appendix(bare, knowledge)
-            if _type_line(line, knowledge) and not in_appendix:
-                closing[-1] = (closing[-1][0], line.start)
+            if _type_line(bare, knowledge) and not in_appendix:
+                closing[-1] = (closing[-1][0], line_start)
                 builder = _ItemBuilder()
             continue
         if not is_marker:
             if (heading := _heading(bare)) and builder.offer(heading[0], heading[1], content_start):
                 # A chapter's name stands on the line below its number ("Chương I" / "QUY ĐỊNH CHUNG").
-                builder.name_last(_item_title(bare[heading[2]:]) or _line_at(text, line.end).bare[:160])
-                first_item = first_item if first_item is not None else line.start
+                builder.name_last(_item_title(bare[heading[2]:]) or _bare_line_at(text, next_line)[0][:160])
+                first_item = first_item if first_item is not None else line_start
             continue
-        if (_is_closing(bare, knowledge) or _is_appendix(bare, knowledge)) and (builder.opened or line.start > body_start):
+        if (_is_closing(bare, knowledge) or _is_appendix(bare, knowledge)) and (builder.opened or line_start > body_start):
             in_appendix = _is_appendix(bare, knowledge)
-            items.extend(builder.finish(line.start))
-            closing.append((line.start, len(text)))
+            items.extend(builder.finish(line_start))
+            closing.append((line_start, len(text)))
             builder = None
             continue
         if _is_enacting(bare, knowledge):
-            first_item = first_item if first_item is not None else line.start
+            first_item = first_item if first_item is not None else line_start
     if builder is not None:
         items.extend(builder.finish(len(text)))
     return items, closing, first_item
