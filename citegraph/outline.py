@@ -152,17 +152,27 @@ def _own_number_line(lines: list[_Line]) -> int | None:
     if same_line is not None:
         return same_line
     for index, line in enumerate(header):
-        match = _OWN_NUMBER.match(line.text)
-        if match and not match.group("rest").strip(" *_|"):
+        rest = _after_number_word(line)
+        if rest is not None and not rest.strip(" *_|"):
             following = next((n for n in lines[index + 1:index + 4] if n.bare), None)
             if following and (NUMBER_RE.match(following.bare) or _BLANK_NUMBER.match(following.bare)):
                 return lines.index(following)
     return None
 
 
-def _own_number_text(line: _Line) -> str:
+def _after_number_word(line: _Line) -> str | None:
+    """What follows `Số:` (or `Số hiệu:`) at the start of the line; None if the line does not start so."""
+    if "Số" not in line.text:  # spares most lines the regular expression
+        return None
     match = _OWN_NUMBER.match(line.text)
-    rest = match.group("rest").strip() if match else ""
+    return match.group("rest") if match else None
+
+
+def _own_number_text(line: _Line) -> str:
+    rest = _after_number_word(line)
+    if rest is None:
+        return ""
+    rest = rest.strip()
     if NUMBER_RE.search(rest[:60]) or _BLANK_NUMBER.match(rest):
         return rest
     return ""
