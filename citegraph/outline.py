@@ -325,19 +325,26 @@ def _vv_end(lines: list[_Line], number_line: int, number_end: int) -> int:
 # --- preamble and items -------------------------------------------------------------------------
 
 def _is_preamble_line(bare: str, knowledge: Knowledge) -> bool:
-    folded = fold(bare.lstrip("-+• "))
-    return any(folded.startswith(fold(opener)) for opener in knowledge.grammar.preamble_openers)
+    return fold(bare.lstrip("-+• ")).startswith(_folded(knowledge.grammar.preamble_openers))
 
 
 def _is_enacting(bare: str, knowledge: Knowledge) -> bool:
     stripped = bare.rstrip(":").strip()
-    return bare.endswith(":") and stripped == stripped.upper() and fold(stripped) in {
-        fold(w) for w in knowledge.grammar.enacting_lines
-    }
+    return (
+        bare.endswith(":")
+        and stripped == stripped.upper()
+        and fold(stripped) in _folded(knowledge.grammar.enacting_lines)
+    )
+
+
+@cache
+def _folded(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The grammar's words folded once, not again for every line they are compared with."""
+    return tuple(fold(word) for word in words)
 
 
 def _is_closing(bare: str, knowledge: Knowledge) -> bool:
-    return any(bare.startswith(opener) for opener in knowledge.grammar.closing_openers)
+    return bare.startswith(knowledge.grammar.closing_openers)
 
 
 def _is_appendix(bare: str, knowledge: Knowledge) -> bool:
@@ -458,7 +465,10 @@ class _ItemBuilder:
             self._close_while(lambda k: k != "chuong", start)
         elif kind == "chuong":
             position = self._find(kind)
-            if not (_successor(kind, self.stack[position].value, value) if position is not None else _is_first(kind, value)):
+            if position is None:
+                if not _is_first(kind, value):
+                    return False
+            elif not _successor(kind, self.stack[position].value, value):
                 return False
             self._close_while(lambda k: True, start)
         else:
