@@ -223,7 +223,7 @@ def _agency(lines: list[_Line], number_line: int, knowledge: Knowledge) -> str |
     parts: list[str] = []
     for line in reversed(lines[max(0, number_line - 12):number_line]):
         bare = line.bare.strip("-_ ")
-        if not bare or set(bare) <= set("-_=|") or bare.isdigit():
+        if not bare or _only(bare, "-_=|") or bare.isdigit():
             continue
         folded = fold(bare)
         if "cộng hòa" in folded or "cộng hoà" in folded or "độc lập" in folded or "chủ nghĩa việt nam" in folded:
@@ -292,7 +292,7 @@ def _title_lines(lines: list[_Line], index: int, knowledge: Knowledge) -> list[_
             if taken:
                 break
             continue
-        if set(bare) <= set("-_=") or _HEADING.match(bare) or _is_enacting(bare, knowledge):
+        if _only(bare, "-_=") or _HEADING.match(bare) or _is_enacting(bare, knowledge):
             break
         if taken and _is_authority_line(bare, knowledge):
             break
@@ -308,6 +308,11 @@ def _title_lines(lines: list[_Line], index: int, knowledge: Knowledge) -> list[_
 def _is_authority_line(bare: str, knowledge: Knowledge) -> bool:
     """`ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG` above a decision's preamble: who enacts it."""
     return _is_upper(bare) and bare.startswith(knowledge.grammar.authority_lines)
+
+
+def _only(bare: str, chars: str) -> bool:
+    """Whether the line holds nothing but these characters (a rule such as `-----`); no set of its characters."""
+    return not bare.strip(chars)
 
 
 def _is_upper(text: str) -> bool:
@@ -371,7 +376,7 @@ def _paragraphs(lines: list[_Line], knowledge: Knowledge) -> list[_Paragraph]:
     open_paragraph = False
     for line in lines:
         bare = line.bare
-        if not bare or set(bare) <= set("-_=*|") or bare.isdigit() or _is_authority_line(bare, knowledge):
+        if not bare or _only(bare, "-_=*|") or bare.isdigit() or _is_authority_line(bare, knowledge):
             open_paragraph = open_paragraph and bool(bare)
             continue
         if open_paragraph:
