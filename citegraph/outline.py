@@ -104,7 +104,7 @@ def _bare_line_at(text: str, start: int) -> tuple[str, int]:
 def _type_line(bare: str, knowledge: Knowledge) -> str | None:
     """The type name if a line (its `bare` text) is a type line such as `KẾ HOẠCH` or `QUYẾT ĐỊNH`."""
     bare = bare.rstrip(":").strip()
-    if not bare or bare != bare.upper() or len(bare) > 40:
+    if not bare or len(bare) > 40 or bare != bare.upper():
         return None
     doc_type = knowledge.type_by_word.get(fold(bare)) or knowledge.type_by_bare_word.get(strip_marks(bare))
     return doc_type.name if doc_type else None
@@ -228,7 +228,7 @@ def _agency(lines: list[_Line], number_line: int, knowledge: Knowledge) -> str |
         folded = fold(bare)
         if "cộng hòa" in folded or "cộng hoà" in folded or "độc lập" in folded or "chủ nghĩa việt nam" in folded:
             continue
-        if bare != bare.upper() or len(bare) > 80 or ":" in bare:
+        if len(bare) > 80 or bare != bare.upper() or ":" in bare:
             break
         parts.insert(0, bare)
         if len(parts) == 3:
@@ -307,7 +307,7 @@ def _title_lines(lines: list[_Line], index: int, knowledge: Knowledge) -> list[_
 
 def _is_authority_line(bare: str, knowledge: Knowledge) -> bool:
     """`ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG` above a decision's preamble: who enacts it."""
-    return _is_upper(bare) and bare.startswith(knowledge.grammar.authority_lines)
+    return bare.startswith(knowledge.grammar.authority_lines) and _is_upper(bare)
 
 
 def _only(bare: str, chars: str) -> bool:
@@ -330,7 +330,10 @@ def _vv_end(lines: list[_Line], number_line: int, number_end: int) -> int:
 # --- preamble and items -------------------------------------------------------------------------
 
 def _is_preamble_line(bare: str, knowledge: Knowledge) -> bool:
-    return fold(bare.lstrip("-+• ")).startswith(_folded(knowledge.grammar.preamble_openers))
+    openers = _folded(knowledge.grammar.preamble_openers)
+    count = _most_words(openers)
+    # Only the first words can match an opener: folding them alone keeps a long line cheap.
+    return " ".join(bare.lstrip("-+• ").casefold().split(None, count)[:count]).startswith(openers)
 
 
 def _is_enacting(bare: str, knowledge: Knowledge) -> bool:
@@ -346,6 +349,12 @@ def _is_enacting(bare: str, knowledge: Knowledge) -> bool:
 def _folded(words: tuple[str, ...]) -> tuple[str, ...]:
     """The grammar's words folded once, not again for every line they are compared with."""
     return tuple(fold(word) for word in words)
+
+
+@cache
+def _most_words(phrases: tuple[str, ...]) -> int:
+    """How many words the longest phrase has."""
+    return max((len(phrase.split()) for phrase in phrases), default=0)
 
 
 def _is_closing(bare: str, knowledge: Knowledge) -> bool:
@@ -562,7 +571,7 @@ def outline(text: str, knowledge: Knowledge | None = None) -> Outline:
 
 def _preamble_title(text: str, span: tuple[int, int]) -> str:
     """The preamble's opening words (`Căn cứ`, `Thực hiện`), for lists of items."""
-    return " ".join(text[span[0]:span[1]].lstrip("*_-+• \t").split()[:2]).strip("*_:;,")
+    return " ".join(text[span[0]:span[1]].lstrip("*_-+• \t").split(None, 2)[:2]).strip("*_:;,")
 
 
 def _candidate_lines(text: str, start: int, knowledge: Knowledge) -> Iterator[tuple[int, int, bool]]:
