@@ -445,7 +445,7 @@ def _is_first(kind: str, value: str) -> bool:
 class _Open:
     """An item being built: its numbering, label and start; its end once a later heading closes it."""
 
-    __slots__ = ("kind", "value", "label", "parent", "start", "end", "title")
+    __slots__ = ("end", "kind", "label", "parent", "start", "title", "value")
 
     def __init__(self, kind: str, value: str, label: str, parent: str | None, start: int) -> None:
         self.kind = kind
@@ -585,9 +585,15 @@ def _candidate_lines(text: str, start: int, knowledge: Knowledge) -> Iterator[tu
     pattern = _candidate_pattern(knowledge)
     if start == 0 or text[start - 1] == "\n":
         if first := pattern.match(text, start):
-            yield start, first.start(first.lastgroup), first.lastgroup == "marker"
+            yield _candidate(first, start)
     for match in _candidate_scan(knowledge).finditer(text, start):
-        yield match.start() + 1, match.start(match.lastgroup), match.lastgroup == "marker"
+        yield _candidate(match, match.start() + 1)
+
+
+def _candidate(match: re.Match[str], line_start: int) -> tuple[int, int, bool]:
+    """(line start, content start, is a marker line) of one match of the candidate pattern."""
+    kind = match.lastgroup or ""
+    return line_start, match.start(kind), kind == "marker"
 
 
 @cache
