@@ -222,9 +222,11 @@ class LineIndex:
         text = self._text
         if end > start and text[end - 1] == "\r" and text.startswith("\n", end):
             end -= 1
-        count = sum(text.count(char, start, end) for char in self._end_chars)
+        count, last = 0, start - 1
+        for char in self._end_chars:
+            if found := text.count(char, start, end):
+                count += found
+                last = max(last, text.rfind(char, start, end))
         if "\r" in self._end_chars:
             count -= text.count("\r\n", start, end)
-        if not count:
-            return 0, start
-        return count, max(text.rfind(char, start, end) for char in self._end_chars) + 1
+        return count, last + 1
