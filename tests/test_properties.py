@@ -66,3 +66,14 @@ def test_line_and_column_count_every_kind_of_line_end(text: str, jumps: list[int
     for offset in [*range(len(text) + 1), *(jump for jump in jumps if jump <= len(text))]:
         line = bisect.bisect_right(starts, offset) - 1
         assert index.position(offset) == (line + 1, offset - starts[line] + 1)
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts)
+def test_a_long_text_is_normalised_like_a_short_one(text: str) -> None:
+    # Short and long texts are scanned for special characters in different ways, with the same result.
+    pad = " \n" * 600
+    short, long = normalise(text), normalise(pad + text + pad)
+    assert long.text == pad + short.text + pad
+    shifted = [(e.start - len(pad), e.end - len(pad), e.replacement, e.reason) for e in long.edits]
+    assert shifted == [(e.start, e.end, e.replacement, e.reason) for e in short.edits]
