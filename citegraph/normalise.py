@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import regex
@@ -39,17 +40,25 @@ _TONE_MOVE = {
     for first in (("o", "O") if base in "ae" else ("u", "U"))
 }
 _TONE_MOVE.update({key[0] + key[1].upper(): value[0] + value[1].upper() for key, value in list(_TONE_MOVE.items())})
-_TONE_CLASS = "".join(sorted({key[1] for key in _TONE_MOVE}))
 
-# Three scans with the standard `re` engine, which runs simple character classes several times faster
-# than one combined pattern: special characters; old-style tone marks; and, only for text that is not
-# already NFC, combining marks. Context the patterns leave out (a Cyrillic letter must touch a code;
-# `quý` keeps its tone) is checked in Python on the few hits.
-_CYRILLIC_CLASS = "".join(_CYRILLIC)
-_SPECIAL = re.compile(f"\r\n?|[\f\v{''.join(_LOOKALIKES)}{_DASHES}{_SLASHES}{_SPACES}{_INVISIBLE}{_CYRILLIC_CLASS}]")
-_OLD_TONE = re.compile(f"[oOuU][{_TONE_CLASS}](?![^\\W\\d_])")
+# Special characters: a scan for their class with `re` costs the same for every character of the text;
+# `str.find` for each of them costs more to start but far less a character, and a text holds few of
+# them. Measured, the finds pay off from about a thousand characters: documents, not their fragments.
+_SPECIAL_CHARS = f"\r\f\v{''.join(_LOOKALIKES)}{_DASHES}{_SLASHES}{_SPACES}{_INVISIBLE}{''.join(_CYRILLIC)}"
+_SPECIAL = re.compile(f"\r\n?|[{_SPECIAL_CHARS[1:]}]")
+_FIND_FROM = 1000
+# The other scans use the standard `re` engine, which runs simple patterns several times faster than
+# one combined pattern: old-style tone marks; and, only for text that is not already NFC, combining
+# marks. Old-style tone marks take one scan per first letter (`o`, `O`, `u`, `U`), because `re` finds a
+# pattern that starts with a literal character about three times faster than one that starts with a
+# class. Context the patterns leave out (a Cyrillic letter must touch a code; `quý` keeps its tone) is
+# checked in Python on the few hits.
+_OLD_TONES = tuple(
+    re.compile(f"{first}[{''.join(sorted(key[1] for key in _TONE_MOVE if key[0] == first))}](?![^\\W\\d_])")
+    for first in "oOuU"
+)
 _COMBINING = regex.compile(r"\P{M}\p{M}+")
-_LINE_BREAK = re.compile(r"\r\n|\r|\n|\f|\v")
+_LINE_END_CHARS = "\n\r\f\v"
 _CODE_NEIGHBOUR = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/-")
 
 
@@ -104,10 +113,30 @@ class NormalisedText:
         return found
 
 
-def _special(match: re.Match[str], text: str) -> tuple[str, str] | None:
+def _special_edits(text: str) -> Iterator[Edit]:
+    """The edits for special characters (and CRLF)."""
+    for start, end in _special_spans(text):
+        if change := _special(text, start, end):
+            yield Edit(start, end, *change)
+
+
+def _special_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Where the special characters (and CRLF) are: a class scan for a short text, finds for a long one."""
+    if len(text) < _FIND_FROM:
+        for match in _SPECIAL.finditer(text):
+            yield match.span()
+        return
+    for char in _SPECIAL_CHARS:
+        start = text.find(char)
+        while start >= 0:
+            end = start + 2 if text.startswith("\r\n", start) else start + 1
+            yield start, end
+            start = text.find(char, end)
+
+
+def _special(text: str, start: int, end: int) -> tuple[str, str] | None:
     """The clean form of one special character (or CRLF) and why it changed."""
-    found = match.group()
-    first = found[0]
+    first = text[start]
     if first in "\r\f\v":
         return "\n", "line-end"
     if first in _LOOKALIKES:
@@ -120,8 +149,8 @@ def _special(match: re.Match[str], text: str) -> tuple[str, str] | None:
         return " ", "space"
     if first in _INVISIBLE:
         return "", "invisible"
-    before = text[match.start() - 1:match.start()]
-    after = text[match.end():match.end() + 1]
+    before = text[start - 1:start]
+    after = text[end:end + 1]
     if before in _CODE_NEIGHBOUR or after in _CODE_NEIGHBOUR or (before in _CYRILLIC and after in _CYRILLIC):
         return _CYRILLIC[first], "cyrillic"
     return None
@@ -130,8 +159,7 @@ def _special(match: re.Match[str], text: str) -> tuple[str, str] | None:
 def _old_tone(match: re.Match[str], text: str) -> tuple[str, str] | None:
     if match.group()[0] in "uU" and text[match.start() - 1:match.start()] in ("q", "Q"):
         return None
-    moved = _TONE_MOVE.get(match.group())  # the class also admits pairs such as `uè` that never move
-    return (moved, "tone-placement") if moved else None
+    return _TONE_MOVE[match.group()], "tone-placement"
 
 
 def _combining(match: regex.Match[str], text: str) -> tuple[str, str] | None:
@@ -140,8 +168,8 @@ def _combining(match: regex.Match[str], text: str) -> tuple[str, str] | None:
 
 
 def _edits(original: str) -> list[Edit]:
-    edits = []
-    scans = [(_SPECIAL, _special), (_OLD_TONE, _old_tone)]
+    edits = list(_special_edits(original))
+    scans = [(pattern, _old_tone) for pattern in _OLD_TONES]
     if not unicodedata.is_normalized("NFC", original):
         scans.append((_COMBINING, _combining))
     for pattern, rewrite in scans:
@@ -176,29 +204,42 @@ def normalise(original: str) -> NormalisedText:
 class LineIndex:
     """Line and column (1-based, in code points) of offsets in the original text.
 
-    A line ends at LF, CRLF, CR, a form feed (page break) or a vertical tab. Citations are asked for
-    in text order, so for plain LF text the index counts line feeds from the previous answer; other
-    texts get a table of line starts.
+    A line ends at LF, CRLF, CR, a form feed (page break) or a vertical tab. Offsets are asked for in
+    text order, so the index counts line ends from the previous answer with `str.count`, which costs
+    far less than a table of every line start; an earlier offset counts again from the start.
     """
 
     def __init__(self, original: str) -> None:
         self._text = original
-        self._starts: list[int] | None = None
-        if "\r" in original or "\f" in original or "\v" in original:
-            self._starts = [0, *(match.end() for match in _LINE_BREAK.finditer(original))]
+        # Only the kinds of line end the text has are counted: most texts have line feeds alone.
+        self._end_chars = [char for char in _LINE_END_CHARS if char in original]
         self._offset = 0
         self._line = 1
         self._line_start = 0
 
     def position(self, offset: int) -> tuple[int, int]:
-        if self._starts is not None:
-            line = bisect.bisect_right(self._starts, offset) - 1
-            return line + 1, offset - self._starts[line] + 1
         if offset < self._offset:
             self._offset, self._line, self._line_start = 0, 1, 0
-        breaks = self._text.count("\n", self._offset, offset)
-        if breaks:
-            self._line += breaks
-            self._line_start = self._text.rfind("\n", self._offset, offset) + 1
+        count, after_last = self._line_ends(self._offset, offset)
+        if count:
+            self._line += count
+            self._line_start = after_last
         self._offset = offset
         return self._line, offset - self._line_start + 1
+
+    def _line_ends(self, start: int, end: int) -> tuple[int, int]:
+        """How many line ends `text[start:end]` holds, and the offset just after the last one.
+
+        A CRLF is one line end, counted at its LF: an offset between the two is still on the CR's line.
+        """
+        text = self._text
+        if end > start and text[end - 1] == "\r" and text.startswith("\n", end):
+            end -= 1
+        count, last = 0, start - 1
+        for char in self._end_chars:
+            if found := text.count(char, start, end):
+                count += found
+                last = max(last, text.rfind(char, start, end))
+        if "\r" in self._end_chars:
+            count -= text.count("\r\n", start, end)
+        return count, last + 1

@@ -20,9 +20,8 @@ from .knowledge import Knowledge, fold, load, strip_marks
 from .models import DocumentHeader, Outline, PlanItem
 
 _MARKUP = re.compile(r"^[\s#*_>|`]*")
-_SENTENCE_SPLIT = re.compile(r"(?<=[.:;])\s")
+_SENTENCE_END = re.compile(r"[.:;]\s")
 _EMPHASIS = re.compile(r"\*+|__+")
-_LINE = regex.compile(r"[^\n]*\n?")
 _HEADING = re.compile(
     r"(?P<chuong>Chương\s+(?P<chuong_n>[IVXLC]+)\b)"
     r"|(?P<dieu>Điều\s+(?P<dieu_n>\d+[a-zđ]?)\s*[.:])"
@@ -66,36 +65,46 @@ class _Line:
     def bare(self) -> str:
         """The line without markdown marks, table bars and surrounding space (computed once)."""
         if self._bare is None:
-            self._bare = _EMPHASIS.sub("", _MARKUP.sub("", self.text)).strip().strip("_|").strip()
+            self._bare = _bare(self.text)
         return self._bare
 
-    @property
-    def content_start(self) -> int:
-        return self.start + len(_MARKUP.match(self.text).group())
+
+def _bare(line: str) -> str:
+    line = line[_MARKUP.match(line).end():]
+    if "*" in line or "__" in line:  # the emphasis scan is slow, and most lines have none
+        line = _EMPHASIS.sub("", line)
+    return line.strip().strip("_|").strip()
 
 
 def _lines(text: str, start: int = 0, end: int | None = None, limit: int | None = None) -> list[_Line]:
     """The lines of `text[start:end]` (at most `limit` of them)."""
+    end = len(text) if end is None else end
+    if start >= end:
+        return []
     lines = []
-    for match in _LINE.finditer(text, start, len(text) if end is None else end):
-        if match.start() == match.end() or (limit is not None and len(lines) == limit):
-            break
-        lines.append(_Line(match.start(), match.end(), match.group().rstrip("\n")))
+    for piece in text[start:end].split("\n", -1 if limit is None else limit)[:limit]:
+        line_end = min(start + len(piece) + 1, end)
+        lines.append(_Line(start, line_end, piece))
+        start = line_end
+    if lines and lines[-1].start == end:  # the empty piece after a final line feed is not a line
+        lines.pop()
     return lines
 
 
-def _line_at(text: str, start: int) -> _Line:
+def _bare_line_at(text: str, start: int) -> tuple[str, int]:
+    """The bare text of the line that starts at `start`, and where the next line starts."""
     end = text.find("\n", start)
-    end = len(text) if end < 0 else end
-    return _Line(start, min(len(text), end + 1), text[start:end])
+    if end < 0:
+        return _bare(text[start:]), len(text)
+    return _bare(text[start:end]), end + 1
 
 
 # --- header --------------------------------------------------------------------------------------
 
-def _type_line(line: _Line, knowledge: Knowledge) -> str | None:
-    """The type name if `line` is a type line such as `KẾ HOẠCH` or `QUYẾT ĐỊNH`."""
-    bare = line.bare.rstrip(":").strip()
-    if not bare or bare != bare.upper() or len(bare) > 40:
+def _type_line(bare: str, knowledge: Knowledge) -> str | None:
+    """The type name if a line (its `bare` text) is a type line such as `KẾ HOẠCH` or `QUYẾT ĐỊNH`."""
+    bare = bare.rstrip(":").strip()
+    if not bare or len(bare) > 40 or bare != bare.upper():
         return None
     doc_type = knowledge.type_by_word.get(fold(bare)) or knowledge.type_by_bare_word.get(strip_marks(bare))
     return doc_type.name if doc_type else None
@@ -106,7 +115,7 @@ def _header(lines: list[_Line], text: str, knowledge: Knowledge) -> tuple[Docume
     number_line = _own_number_line(lines)
     search_from = number_line or 0
     type_index = next(
-        (i for i in range(search_from, min(len(lines), search_from + 40)) if _type_line(lines[i], knowledge)),
+        (i for i in range(search_from, min(len(lines), search_from + 40)) if _type_line(lines[i].bare, knowledge)),
         None,
     )
     if number_line is None and type_index is None:
@@ -118,7 +127,7 @@ def _header(lines: list[_Line], text: str, knowledge: Knowledge) -> tuple[Docume
         fields.update(_parse_place_date(lines, number_line, type_index))
     end = _number_end(lines[number_line]) if number_line is not None else 0
     if type_index is not None:
-        fields["type"] = _type_line(lines[type_index], knowledge)
+        fields["type"] = _type_line(lines[type_index].bare, knowledge)
         title_lines = _title_lines(lines, type_index + 1, knowledge)
         if title_lines:
             fields["title"] = " ".join(" ".join(line.bare for line in title_lines).split())
@@ -143,17 +152,27 @@ def _own_number_line(lines: list[_Line]) -> int | None:
     if same_line is not None:
         return same_line
     for index, line in enumerate(header):
-        match = _OWN_NUMBER.match(line.text)
-        if match and not match.group("rest").strip(" *_|"):
+        rest = _after_number_word(line)
+        if rest is not None and not rest.strip(" *_|"):
             following = next((n for n in lines[index + 1:index + 4] if n.bare), None)
             if following and (NUMBER_RE.match(following.bare) or _BLANK_NUMBER.match(following.bare)):
                 return lines.index(following)
     return None
 
 
-def _own_number_text(line: _Line) -> str:
+def _after_number_word(line: _Line) -> str | None:
+    """What follows `Số:` (or `Số hiệu:`) at the start of the line; None if the line does not start so."""
+    if "Số" not in line.text:  # spares most lines the regular expression
+        return None
     match = _OWN_NUMBER.match(line.text)
-    rest = match.group("rest").strip() if match else ""
+    return match.group("rest") if match else None
+
+
+def _own_number_text(line: _Line) -> str:
+    rest = _after_number_word(line)
+    if rest is None:
+        return ""
+    rest = rest.strip()
     if NUMBER_RE.search(rest[:60]) or _BLANK_NUMBER.match(rest):
         return rest
     return ""
@@ -204,12 +223,12 @@ def _agency(lines: list[_Line], number_line: int, knowledge: Knowledge) -> str |
     parts: list[str] = []
     for line in reversed(lines[max(0, number_line - 12):number_line]):
         bare = line.bare.strip("-_ ")
-        if not bare or set(bare) <= set("-_=|") or bare.isdigit():
+        if not bare or _only(bare, "-_=|") or bare.isdigit():
             continue
         folded = fold(bare)
         if "cộng hòa" in folded or "cộng hoà" in folded or "độc lập" in folded or "chủ nghĩa việt nam" in folded:
             continue
-        if bare != bare.upper() or len(bare) > 80 or ":" in bare:
+        if len(bare) > 80 or bare != bare.upper() or ":" in bare:
             break
         parts.insert(0, bare)
         if len(parts) == 3:
@@ -273,7 +292,7 @@ def _title_lines(lines: list[_Line], index: int, knowledge: Knowledge) -> list[_
             if taken:
                 break
             continue
-        if set(bare) <= set("-_=") or _HEADING.match(bare) or _is_enacting(bare, knowledge):
+        if _only(bare, "-_=") or _HEADING.match(bare) or _is_enacting(bare, knowledge):
             break
         if taken and _is_authority_line(bare, knowledge):
             break
@@ -288,7 +307,12 @@ def _title_lines(lines: list[_Line], index: int, knowledge: Knowledge) -> list[_
 
 def _is_authority_line(bare: str, knowledge: Knowledge) -> bool:
     """`ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG` above a decision's preamble: who enacts it."""
-    return _is_upper(bare) and bare.startswith(knowledge.grammar.authority_lines)
+    return bare.startswith(knowledge.grammar.authority_lines) and _is_upper(bare)
+
+
+def _only(bare: str, chars: str) -> bool:
+    """Whether the line holds nothing but these characters (a rule such as `-----`); no set of its characters."""
+    return not bare.strip(chars)
 
 
 def _is_upper(text: str) -> bool:
@@ -306,19 +330,35 @@ def _vv_end(lines: list[_Line], number_line: int, number_end: int) -> int:
 # --- preamble and items -------------------------------------------------------------------------
 
 def _is_preamble_line(bare: str, knowledge: Knowledge) -> bool:
-    folded = fold(bare.lstrip("-+• "))
-    return any(folded.startswith(fold(opener)) for opener in knowledge.grammar.preamble_openers)
+    openers = _folded(knowledge.grammar.preamble_openers)
+    count = _most_words(openers)
+    # Only the first words can match an opener: folding them alone keeps a long line cheap.
+    return " ".join(bare.lstrip("-+• ").casefold().split(None, count)[:count]).startswith(openers)
 
 
 def _is_enacting(bare: str, knowledge: Knowledge) -> bool:
     stripped = bare.rstrip(":").strip()
-    return bare.endswith(":") and stripped == stripped.upper() and fold(stripped) in {
-        fold(w) for w in knowledge.grammar.enacting_lines
-    }
+    return (
+        bare.endswith(":")
+        and stripped == stripped.upper()
+        and fold(stripped) in _folded(knowledge.grammar.enacting_lines)
+    )
+
+
+@cache
+def _folded(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The grammar's words folded once, not again for every line they are compared with."""
+    return tuple(fold(word) for word in words)
+
+
+@cache
+def _most_words(phrases: tuple[str, ...]) -> int:
+    """How many words the longest phrase has."""
+    return max((len(phrase.split()) for phrase in phrases), default=0)
 
 
 def _is_closing(bare: str, knowledge: Knowledge) -> bool:
-    return any(bare.startswith(opener) for opener in knowledge.grammar.closing_openers)
+    return bare.startswith(knowledge.grammar.closing_openers)
 
 
 def _is_appendix(bare: str, knowledge: Knowledge) -> bool:
@@ -345,7 +385,7 @@ def _paragraphs(lines: list[_Line], knowledge: Knowledge) -> list[_Paragraph]:
     open_paragraph = False
     for line in lines:
         bare = line.bare
-        if not bare or set(bare) <= set("-_=*|") or bare.isdigit() or _is_authority_line(bare, knowledge):
+        if not bare or _only(bare, "-_=*|") or bare.isdigit() or _is_authority_line(bare, knowledge):
             open_paragraph = open_paragraph and bool(bare)
             continue
         if open_paragraph:
@@ -402,22 +442,31 @@ def _is_first(kind: str, value: str) -> bool:
 
 
 
-@dataclass(frozen=True)
 class _Open:
-    """An item whose end is not known yet: its numbering and where it sits in the item list."""
+    """An item being built: its numbering, label and start; its end once a later heading closes it."""
 
-    kind: str
-    value: str
-    label: str
-    index: int
+    __slots__ = ("end", "kind", "label", "parent", "start", "title", "value")
+
+    def __init__(self, kind: str, value: str, label: str, parent: str | None, start: int) -> None:
+        self.kind = kind
+        self.value = value
+        self.label = label
+        self.parent = parent
+        self.start = start
+        self.end = start
+        self.title = ""
 
 
 class _ItemBuilder:
-    """Keeps the stack of open items and turns accepted headings into labelled PlanItems."""
+    """Keeps the stack of open items and turns accepted headings into labelled PlanItems.
+
+    Items are mutable while open and become PlanItems once, at the end, rather than being rebuilt
+    when they get their title and again when they are closed.
+    """
 
     def __init__(self) -> None:
         self.stack: list[_Open] = []
-        self.items: list[PlanItem] = []
+        self.opened: list[_Open] = []
         self.last_dieu = 0
 
     def offer(self, kind: str, value: str, start: int) -> bool:
@@ -429,12 +478,15 @@ class _ItemBuilder:
             self.last_dieu = number
             self._close_while(lambda k: k != "chuong", start)
         elif kind == "chuong":
-            previous = next((f for f in self.stack if f.kind == kind), None)
-            if not (_successor(kind, previous.value, value) if previous else _is_first(kind, value)):
+            position = self._find(kind)
+            if position is None:
+                if not _is_first(kind, value):
+                    return False
+            elif not _successor(kind, self.stack[position].value, value):
                 return False
             self._close_while(lambda k: True, start)
         else:
-            position = next((i for i, frame in enumerate(self.stack) if frame.kind == kind), None)
+            position = self._find(kind)
             if position is not None:
                 if not _successor(kind, self.stack[position].value, value):
                     return False
@@ -444,15 +496,21 @@ class _ItemBuilder:
             if kind == "roman":
                 self._close_while(lambda k: k != "chuong", start)
         parent = self.stack[-1].label if self.stack else None
-        label = self._label(kind, value)
-        self.stack.append(_Open(kind, value, label, len(self.items)))
-        self.items.append(PlanItem(label, "", start, start, parent))
+        frame = _Open(kind, value, self._label(kind, value), parent, start)
+        self.stack.append(frame)
+        self.opened.append(frame)
         return True
 
     def name_last(self, title: str) -> None:
         """Give the item just opened its title (worked out only for accepted headings)."""
-        item = self.items[-1]
-        self.items[-1] = PlanItem(item.label, title, item.start, item.end, item.parent)
+        self.opened[-1].title = title
+
+    def _find(self, kind: str) -> int | None:
+        """Where the open item of this kind stands in the stack."""
+        for position, frame in enumerate(self.stack):
+            if frame.kind == kind:
+                return position
+        return None
 
     def _label(self, kind: str, value: str) -> str:
         if kind == "chuong":
@@ -472,27 +530,27 @@ class _ItemBuilder:
 
     def _close(self, count: int, end: int) -> None:
         for _ in range(count):
-            frame = self.stack.pop()
-            item = self.items[frame.index]
-            self.items[frame.index] = PlanItem(item.label, item.title, item.start, end, item.parent)
+            self.stack.pop().end = end
 
     def finish(self, end: int) -> list[PlanItem]:
         self._close(len(self.stack), end)
-        return self.items
+        return [PlanItem(frame.label, frame.title, frame.start, frame.end, frame.parent) for frame in self.opened]
 
 
-def _heading(bare: str) -> tuple[str, str] | None:
-    """(kind, number) of a numbered heading: ("roman", "II"), ("dotted", "2.3"), ("dieu", "5")..."""
+def _heading(bare: str) -> tuple[str, str, int] | None:
+    """(kind, number, where the heading ends) of a numbered heading: ("roman", "II", 4), ("dieu", "5", 7)..."""
     match = _HEADING.match(bare)
     if not match:
         return None
     kind = match.lastgroup or ""
-    return kind, match.group(f"{kind}_n")
+    return kind, match.group(f"{kind}_n"), match.end()
 
 
-def _item_title(bare: str) -> str:
-    text = _HEADING.sub("", bare, count=1).strip(" *_:")
-    sentence = _SENTENCE_SPLIT.split(text, maxsplit=1)[0]
+def _item_title(after_heading: str) -> str:
+    """The first sentence after the heading, at most 160 characters."""
+    text = after_heading.strip(" *_:")
+    sentence_end = _SENTENCE_END.search(text)
+    sentence = text[:sentence_end.start() + 1] if sentence_end else text
     return sentence[:160].rstrip(" .:;")
 
 
@@ -513,12 +571,13 @@ def outline(text: str, knowledge: Knowledge | None = None) -> Outline:
 
 def _preamble_title(text: str, span: tuple[int, int]) -> str:
     """The preamble's opening words (`Căn cứ`, `Thực hiện`), for lists of items."""
-    return " ".join(text[span[0]:span[1]].lstrip("*_-+• \t").split()[:2]).strip("*_:;,")
+    return " ".join(text[span[0]:span[1]].lstrip("*_-+• \t").split(None, 2)[:2]).strip("*_:;,")
 
 
-def _candidate_lines(text: str, start: int, knowledge: Knowledge) -> Iterator[tuple[int, bool]]:
-    """(line start, is a marker line) for each line from `start` that may open an item, a closing
-    block, an appendix or an annex; the rest is prose and never looked at.
+def _candidate_lines(text: str, start: int, knowledge: Knowledge) -> Iterator[tuple[int, int, bool]]:
+    """(line start, content start, is a marker line) for each line from `start` that may open an item,
+    a closing block, an appendix or an annex; the rest is prose and never looked at. The content
+    starts after the markup (`**`, `#`, `|`), where the numbering or the marker is found.
 
     The scan looks for a line feed followed by such a line start, which the `re` engine finds about
     twice as fast as a multi-line `^` anchor.
@@ -526,9 +585,15 @@ def _candidate_lines(text: str, start: int, knowledge: Knowledge) -> Iterator[tu
     pattern = _candidate_pattern(knowledge)
     if start == 0 or text[start - 1] == "\n":
         if first := pattern.match(text, start):
-            yield start, first.lastgroup == "marker"
+            yield _candidate(first, start)
     for match in _candidate_scan(knowledge).finditer(text, start):
-        yield match.start() + 1, match.lastgroup == "marker"
+        yield _candidate(match, match.start() + 1)
+
+
+def _candidate(match: re.Match[str], line_start: int) -> tuple[int, int, bool]:
+    """(line start, content start, is a marker line) of one match of the candidate pattern."""
+    kind = match.lastgroup or ""
+    return line_start, match.start(kind), kind == "marker"
 
 
 @cache
@@ -539,14 +604,19 @@ def _candidate_scan(knowledge: Knowledge) -> re.Pattern[str]:
 @cache
 def _candidate_pattern(knowledge: Knowledge) -> re.Pattern[str]:
     grammar = knowledge.grammar
-    openers = "|".join(
-        regex.escape(o) for o in (*grammar.closing_openers, *grammar.appendix_openers, *grammar.enacting_lines)
+    markers = (
+        *grammar.closing_openers,
+        *grammar.appendix_openers,
+        *grammar.enacting_lines,
+        *(word.upper() for word in knowledge.type_words()),
     )
-    type_lines = "|".join(regex.escape(w.upper()) for w in knowledge.type_words())
+    # The set of first letters, tested once, spares most lines the test of every marker in turn.
+    first_letters = "".join(sorted({re.escape(marker[0]) for marker in markers}))
+    alternatives = "|".join(regex.escape(marker) for marker in markers)
     return re.compile(
         # Horizontal space only: a match must never run into the next line and hide it from the scan.
         r"[ \t#*_>|`]*(?:(?P<heading>Chương[ \t]|Điều[ \t]|[IVXL]{1,6}\**[ \t]*[.)/]|\d{1,2}[.)/ \t]|\d{1,2}\.\d"
-        rf"|[a-zđ]\**[ \t]*\))|(?P<marker>{openers}|{type_lines}))"
+        rf"|[a-zđ]\**[ \t]*\))|(?P<marker>(?=[{first_letters}])(?:{alternatives})))"
     )
 
 
@@ -562,31 +632,30 @@ def _items(text: str, body_start: int, knowledge: Knowledge) -> tuple[list[PlanI
     items: list[PlanItem] = []
     closing: list[tuple[int, int]] = []
     first_item = None
-    for line_start, is_marker in _candidate_lines(text, body_start, knowledge):
+    for line_start, content_start, is_marker in _candidate_lines(text, body_start, knowledge):
         if builder is None and not is_marker:
             continue
-        line = _line_at(text, line_start)
-        bare = line.bare
+        bare, next_line = _bare_line_at(text, line_start)
         if builder is None:
             in_appendix = in_appendix or _is_appendix(bare, knowledge)
-            if _type_line(line, knowledge) and not in_appendix:
-                closing[-1] = (closing[-1][0], line.start)
+            if _type_line(bare, knowledge) and not in_appendix:
+                closing[-1] = (closing[-1][0], line_start)
                 builder = _ItemBuilder()
             continue
         if not is_marker:
-            if (heading := _heading(bare)) and builder.offer(*heading, line.content_start):
+            if (heading := _heading(bare)) and builder.offer(heading[0], heading[1], content_start):
                 # A chapter's name stands on the line below its number ("Chương I" / "QUY ĐỊNH CHUNG").
-                builder.name_last(_item_title(bare) or _line_at(text, line.end).bare[:160])
-                first_item = first_item if first_item is not None else line.start
+                builder.name_last(_item_title(bare[heading[2]:]) or _bare_line_at(text, next_line)[0][:160])
+                first_item = first_item if first_item is not None else line_start
             continue
-        if (_is_closing(bare, knowledge) or _is_appendix(bare, knowledge)) and (builder.items or line.start > body_start):
+        if (_is_closing(bare, knowledge) or _is_appendix(bare, knowledge)) and (builder.opened or line_start > body_start):
             in_appendix = _is_appendix(bare, knowledge)
-            items.extend(builder.finish(line.start))
-            closing.append((line.start, len(text)))
+            items.extend(builder.finish(line_start))
+            closing.append((line_start, len(text)))
             builder = None
             continue
         if _is_enacting(bare, knowledge):
-            first_item = first_item if first_item is not None else line.start
+            first_item = first_item if first_item is not None else line_start
     if builder is not None:
         items.extend(builder.finish(len(text)))
     return items, closing, first_item

@@ -48,6 +48,8 @@ def extract_paths(
 
 
 def _to_original(item: PlanItem, clean: NormalisedText) -> PlanItem:
-    return PlanItem(
-        item.label, item.title, clean.to_original(item.start), clean.to_original(item.end, is_end=True), item.parent
-    )
+    """The item with offsets into the original; the item itself where normalising moved neither."""
+    start, end = clean.to_original(item.start), clean.to_original(item.end, is_end=True)
+    if start == item.start and end == item.end:
+        return item
+    return PlanItem(item.label, item.title, start, end, item.parent)

@@ -12,6 +12,7 @@ import bisect
 import datetime as dt
 import unicodedata
 from dataclasses import replace
+from itertools import accumulate
 
 import regex
 
@@ -69,15 +70,20 @@ class _Placement:
     """Which item and role an offset in the normalised text belongs to."""
 
     def __init__(self, outline: Outline) -> None:
-        self.outline = outline
+        self.preamble_spans = outline.preamble
+        self.preamble = next((item for item in outline.items if item.label == "preamble"), None)
         self.items = [item for item in outline.items if item.label != "preamble"]
         self.starts = [item.start for item in self.items]
+        # The furthest end among the items up to each one: an offset past it lies in none of them, so
+        # the walk back below stops there instead of visiting every earlier item.
+        self.reach = list(accumulate((item.end for item in self.items), max))
 
     def item_at(self, offset: int) -> PlanItem | None:
-        if any(start <= offset < end for start, end in self.outline.preamble):
-            return next(item for item in self.outline.items if item.label == "preamble")
+        for start, end in self.preamble_spans:
+            if start <= offset < end:
+                return self.preamble
         index = bisect.bisect_right(self.starts, offset) - 1
-        while index >= 0:
+        while index >= 0 and offset < self.reach[index]:
             item = self.items[index]
             if item.start <= offset < item.end:
                 return item
@@ -114,7 +120,7 @@ def _normalisations(mention: Mention, clean: NormalisedText, start: int, end: in
     found = sorted({edit.reason for edit in clean.edits_within(start, end) if edit.reason != "line-end"})
     notes = list(mention.notes)
     number = mention.number
-    if number and _letters(number.text) != _letters(number.normalised):
+    if number and number.text != number.normalised and _letters(number.text) != _letters(number.normalised):
         notes.append("code-case")
     return tuple(found) + tuple(notes)
 
@@ -160,7 +166,7 @@ def resolve(
         )
         if own and _same_document(key, own):
             continue
-        if _annex_note(clean.text, mention.start) and mention.type == outline.header.type:
+        if mention.type == outline.header.type and _annex_note(clean.text, mention.start):
             continue
         antecedent = None
         if mention.name:

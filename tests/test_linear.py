@@ -123,6 +123,18 @@ def _columns(size: int) -> Callable[[], object]:
     return columns
 
 
+def _items_then_citations(size: int) -> Callable[[], object]:
+    """Numbered articles, then citations after the last of them (each once walked back over every item)."""
+    knowledge = load()
+    articles: list[str] = []
+    while sum(map(len, articles)) < size // 2:
+        articles.append(f"Điều {len(articles) + 1}. x\n")
+    body = "".join(articles) + "Nơi nhận:\n"
+    unit = "Nghị định số 59/2023/NĐ-CP, "
+    text = body + unit * ((size - len(body)) // len(unit))
+    return lambda: extract_text(text, knowledge=knowledge)
+
+
 UNITS = {
     "số": "số ",
     "slashes": "/",
@@ -138,6 +150,7 @@ UNITS = {
     "page-trailer words in a long line": "x Lược đồ ",  # each once rescanned its line
 }
 CASES: dict[str, Callable[[], Make]] = {name: (lambda unit=unit: _extraction(unit)) for name, unit in UNITS.items()}
+CASES["citations after many items"] = lambda: _items_then_citations
 CASES["columns on a long line"] = lambda: _columns  # once scanned back to the line start for every column
 CASES["mojibake with lost bytes"] = lambda: _reading(repair, "Ã", prefix="Ä‘")  # once re-decoded per bad byte
 CASES["TCVN3 text"] = lambda: _reading(repair, "Céng hßa x· héi chñ nghÜa ViÖt Nam\n")

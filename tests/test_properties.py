@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import bisect
+import re
 import unicodedata
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from citegraph.extract import NUMBER_RE, _number_candidates, first_number
-from citegraph.normalise import normalise
+from citegraph.normalise import LineIndex, normalise
 from citegraph.pipeline import extract_text
 
 from .conftest import CORPUS, SEED
@@ -84,3 +86,25 @@ def test_numbers_found_from_separators_in_every_corpus_document() -> None:
         text = normalise(path.read_text(encoding="utf-8")).text
         found = [m.span() for m in _number_candidates(text) if m.re is NUMBER_RE]
         assert found == [m.span() for m in NUMBER_RE.finditer(text)], path.name
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab\n\r\f\v", max_size=30), st.lists(st.integers(min_value=0, max_value=30), max_size=8))
+def test_line_and_column_count_every_kind_of_line_end(text: str, jumps: list[int]) -> None:
+    starts = [0, *(m.end() for m in re.finditer(r"\r\n|\r|\n|\f|\v", text))]
+    index = LineIndex(text)
+    # Every offset in order (CRLF counted once, even when an offset falls between CR and LF), then in any order.
+    for offset in [*range(len(text) + 1), *(jump for jump in jumps if jump <= len(text))]:
+        line = bisect.bisect_right(starts, offset) - 1
+        assert index.position(offset) == (line + 1, offset - starts[line] + 1)
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts)
+def test_a_long_text_is_normalised_like_a_short_one(text: str) -> None:
+    # Short and long texts are scanned for special characters in different ways, with the same result.
+    pad = " \n" * 600
+    short, long = normalise(text), normalise(pad + text + pad)
+    assert long.text == pad + short.text + pad
+    shifted = [(e.start - len(pad), e.end - len(pad), e.replacement, e.reason) for e in long.edits]
+    assert shifted == [(e.start, e.end, e.replacement, e.reason) for e in short.edits]
