@@ -3,8 +3,8 @@
 `tomllib` is pure Python: parsing the knowledge files and the rule catalogue and cleaning their text takes
 20 to 35 ms of every cold `citegraph check`, while reading the result back takes about 2 ms. An entry
 is used only when it was built from the same bytes: its key holds the size and CRC-32 of every file the
-value comes from (the data files and the modules whose code builds it) and the versions of citegraph,
-Python and `regex`. An entry is written atomically, one that cannot be read is rebuilt, and a directory
+value comes from (the data files and the modules whose code builds it) and the versions of citegraph
+and Python. An entry is written atomically, one that cannot be read is rebuilt, and a directory
 that another user could write to is not used: the cache can save time, never change a result.
 
 The directory is `$CITEGRAPH_CACHE_DIR`, else `$XDG_CACHE_HOME/citegraph`, else `~/.cache/citegraph`; it
@@ -22,8 +22,6 @@ import sys
 import zlib
 from collections.abc import Callable, Iterable
 from typing import TypeVar, cast
-
-import regex
 
 from . import __version__
 
@@ -58,7 +56,7 @@ def fingerprint(sources: Iterable[str]) -> tuple[object, ...]:
     files = tuple(
         (os.path.basename(source), len(data), zlib.crc32(data)) for source in sources for data in [_contents(source)]
     )
-    return (__version__, sys.version, regex.__version__, *files)
+    return (__version__, sys.version, *files)
 
 
 def cached(name: str, sources: Iterable[str], build: Callable[[], T]) -> T:

@@ -14,8 +14,11 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
 
-import regex
+if TYPE_CHECKING:
+    import regex
 
 # Look-alikes that a Vietnamese text never means: Latin Eth and African D for Đ/đ (vn-conventions E01).
 _LOOKALIKES = {"\u00d0": "Đ", "\u00f0": "đ", "\u0189": "Đ"}
@@ -30,11 +33,7 @@ _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 # the new style ("hòa", "khỏe", "Ủy ban"), so that both spellings of one word match; `quý` is left alone.
 _TONED = {"a": "àáảãạ", "e": "èéẻẽẹ", "y": "ỳýỷỹỵ"}
 _TONE_MOVE = {
-    f"{first}{toned}": regex.sub(
-        "[oOuU]",
-        lambda m: unicodedata.normalize("NFC", m.group() + "\u0300\u0301\u0309\u0303\u0323"[index]),
-        first,
-    ) + base
+    f"{first}{toned}": unicodedata.normalize("NFC", first + "\u0300\u0301\u0309\u0303\u0323"[index]) + base
     for base, marks in _TONED.items()
     for index, toned in enumerate(marks)
     for first in (("o", "O") if base in "ae" else ("u", "U"))
@@ -57,7 +56,6 @@ _OLD_TONES = tuple(
     re.compile(f"{first}[{''.join(sorted(key[1] for key in _TONE_MOVE if key[0] == first))}](?![^\\W\\d_])")
     for first in "oOuU"
 )
-_COMBINING = regex.compile(r"\P{M}\p{M}+")
 _LINE_END_CHARS = "\n\r\f\v"
 _CODE_NEIGHBOUR = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/-")
 
@@ -162,6 +160,15 @@ def _old_tone(match: re.Match[str], text: str) -> tuple[str, str] | None:
     return _TONE_MOVE[match.group()], "tone-placement"
 
 
+@cache
+def _combining_scan() -> regex.Pattern[str]:
+    """A character and the combining marks after it. Only a text that is not NFC needs this scan, so the
+    `regex` module (`re` has no class for marks) is imported only then, not at every start."""
+    import regex
+
+    return regex.compile(r"\P{M}\p{M}+")
+
+
 def _combining(match: regex.Match[str], text: str) -> tuple[str, str] | None:
     composed = unicodedata.normalize("NFC", match.group())
     return (composed, "nfc") if composed != match.group() else None
@@ -171,7 +178,7 @@ def _edits(original: str) -> list[Edit]:
     edits = list(_special_edits(original))
     scans = [(pattern, _old_tone) for pattern in _OLD_TONES]
     if not unicodedata.is_normalized("NFC", original):
-        scans.append((_COMBINING, _combining))
+        scans.append((_combining_scan(), _combining))
     for pattern, rewrite in scans:
         for match in pattern.finditer(original):
             change = rewrite(match, original)
