@@ -53,7 +53,7 @@ class PhraseTable(Generic[Value]):
         head = ""
         cursor = pos
         for _ in range(self.longest):
-            word = _WORD.match(text, skip_space(text, cursor) if head else cursor)
+            word = _WORD.match(text, cursor)
             if not word:
                 break
             token = word.group()
@@ -65,7 +65,7 @@ class PhraseTable(Generic[Value]):
             head += self.fold(token) + " "
             if head not in self.heads:
                 break
-            cursor = word.end()
+            cursor = skip_space(text, word.end())
         return found
 
     def before(self, text: str, end: int, floor: int = 0) -> tuple[int, Value] | None:
