@@ -70,7 +70,7 @@ class PhraseTable(Generic[Value]):
 
     def before(self, text: str, end: int, floor: int = 0) -> tuple[int, Value] | None:
         """(start, value) of the longest phrase ending exactly at `end` (not before `floor`); its first
-        word may follow punctuation (`(Nghị định`, `mới”(Chỉ thị`), which is not part of it."""
+        word may follow punctuation or digits (`(Nghị định`, `mới”(Chỉ thị`), which are not part of it."""
         found: tuple[int, Value] | None = None
         tail = ""
         cursor = end
@@ -101,9 +101,9 @@ def _without_closing(token: str) -> tuple[str, ...]:
 
 
 def trailing_word(token: str) -> str:
-    """`(Nghị` -> `Nghị`, `mới”(Chỉ` -> `Chỉ`: what follows the token's last punctuation mark."""
+    """`(Nghị` -> `Nghị`, `mới”(Chỉ` -> `Chỉ`, `5Mẫu` -> `Mẫu`: the letters that end the token."""
     for index in range(len(token) - 1, -1, -1):
-        if not token[index].isalnum():
+        if not token[index].isalpha():
             return token[index + 1:]
     return token
 
