@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 import unicodedata
 from dataclasses import replace
 from itertools import accumulate
-
-import regex
 
 from .extract import NUMBER_RE, Mention, parse_number
 from .knowledge import Knowledge, Law, fold
@@ -22,8 +21,8 @@ from .models import Citation, DocumentHeader, DocumentNumber, Outline, PlanItem
 from .normalise import LineIndex, NormalisedText
 
 
-_SEPARATORS = regex.compile(r"[\s/\-]")
-_LAW_NUMBER = regex.compile(r"(\d+)/(\d{4})/(.+)")
+_SEPARATORS = re.compile(r"[\s/\-]")
+_LAW_NUMBER = re.compile(r"(\d+)/(\d{4})/(.+)")
 
 
 def strip_zeros(ordinal: str) -> str:
@@ -125,7 +124,8 @@ def _normalisations(mention: Mention, clean: NormalisedText, start: int, end: in
     return tuple(found) + tuple(notes)
 
 
-_ANNEX_NOTE = regex.compile(r"(?r)(?:^|\n)[\W_]*(?:[Bb]an hành\s+)?[Kk]èm\s+theo\s*$")
+# Searched up to the mention's start, where `\Z` matches (the search's end position).
+_ANNEX_NOTE = re.compile(r"(?:^|\n)[\W_]*(?:[Bb]an hành\s+)?[Kk]èm\s+theo\s*\Z")
 
 
 def _annex_note(text: str, start: int) -> bool:
