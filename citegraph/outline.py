@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 
 from .extract import NUMBER_RE, parse_number, type_for_number
 from .knowledge import Knowledge, fold, load, strip_marks
@@ -81,12 +82,12 @@ def _lines(text: str, start: int = 0, end: int | None = None, limit: int | None 
     end = len(text) if end is None else end
     if start >= end:
         return []
-    lines = []
-    for piece in text[start:end].split("\n", -1 if limit is None else limit)[:limit]:
-        line_end = min(start + len(piece) + 1, end)
-        lines.append(_Line(start, line_end, piece))
-        start = line_end
-    if lines and lines[-1].start == end:  # the empty piece after a final line feed is not a line
+    pieces = text[start:end].split("\n", -1 if limit is None else limit)[:limit]
+    # Each line starts after the previous one and its line feed; the last one ends at `end` at most.
+    starts = list(accumulate([len(piece) + 1 for piece in pieces], initial=start))
+    starts[-1] = min(starts[-1], end)
+    lines = list(map(_Line, starts, starts[1:], pieces))
+    if lines[-1].start == end:  # the empty piece after a final line feed is not a line
         lines.pop()
     return lines
 
@@ -233,10 +234,9 @@ def _agency(lines: list[_Line], number_line: int, knowledge: Knowledge) -> str |
         parts.insert(0, bare)
         if len(parts) == 3:
             break
-    levels = tuple(word.upper() + " " for word in knowledge.grammar.level_words)
     issuer = parts[-1:] if parts else []
     for part in reversed(parts[:-1]):
-        if not issuer[0].startswith(levels):
+        if not issuer[0].startswith(_level_prefixes(knowledge.grammar.level_words)):
             break
         issuer.insert(0, part)
     return " ".join(issuer) or None
@@ -372,6 +372,12 @@ def _is_enacting(bare: str, knowledge: Knowledge) -> bool:
 def _folded(words: tuple[str, ...]) -> tuple[str, ...]:
     """The grammar's words folded once, not again for every line they are compared with."""
     return tuple(fold(word) for word in words)
+
+
+@cache
+def _level_prefixes(words: tuple[str, ...]) -> tuple[str, ...]:
+    """`TỈNH `, `HUYỆN `...: a level word in upper case that starts a line continuing the one above."""
+    return tuple(word.upper() + " " for word in words)
 
 
 @cache
