@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate
+from typing import NamedTuple
 
 from .extract import NUMBER_RE, parse_number, type_for_number
 from .knowledge import Knowledge, fold, load, strip_marks
@@ -398,8 +398,9 @@ def _ends_sentence(bare: str) -> bool:
     return bare.rstrip("*_ ").endswith((".", ";", ":", "!", "?"))
 
 
-@dataclass(frozen=True)
-class _Paragraph:
+class _Paragraph(NamedTuple):
+    """A logical paragraph's span, and whether it opens like a preamble line (a tuple: cheap to make)."""
+
     start: int
     end: int
     opener: bool
