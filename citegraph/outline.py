@@ -10,10 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from functools import cache
-
-import regex
+from itertools import accumulate
+from typing import NamedTuple
 
 from .extract import NUMBER_RE, parse_number, type_for_number
 from .knowledge import Knowledge, fold, load, strip_marks
@@ -30,12 +29,14 @@ _HEADING = re.compile(
     r"|(?P<arabic>(?P<arabic_n>\d{1,2})\s*[.)/]\s)"
     r"|(?P<letter>(?P<letter_n>[a-zđ])\s*\)\s)"
 )
-_OWN_NUMBER = regex.compile(r"^[\s*_|]*Số\s*(?:hiệu)?\s*:?\s*(?P<rest>[^\n]*)")
+_OWN_NUMBER = re.compile(r"^[\s*_|]*Số\s*(?:hiệu)?\s*:?\s*(?P<rest>[^\n]*)")
 # `Số: /KH-UBND` left blank in a draft, or an ordinal OCR could not read (`Số: II /2026/QĐ-UBND`).
-_BLANK_NUMBER = regex.compile(r"^[\s.…_]*(?P<unread>[^\s/\d\-]{1,3}\s*)?(?P<sep>[-/])\s*(?:\d{4}/)?(?P<code>[^\s|]+)")
-_PLACE_DATE = regex.compile(
-    r"(?:(?<![\p{L}\d/\-])(?P<place>\p{Lu}\p{Ll}+(?:[ ]\p{L}+){0,5}),\s*)?ngày\s*(?P<d>\d{1,2})?[\s.…_]*tháng\s*(?P<m>\d{1,2})?[\s.…_]*năm\s*(?P<y>\d{4})?"
-)
+_BLANK_NUMBER = re.compile(r"^[\s.…_]*(?P<unread>[^\s/\d\-]{1,3}\s*)?(?P<sep>[-/])\s*(?:\d{4}/)?(?P<code>[^\s|]+)")
+_DATE = r"ngày\s*(?P<d>\d{1,2})?[\s.…_]*tháng\s*(?P<m>\d{1,2})?[\s.…_]*năm\s*(?P<y>\d{4})?"
+_DATE_ONLY = re.compile(_DATE)
+# The place is up to six words before the date; its first word must be capitalised (`Hà Nội`), which
+# `re` cannot say in a class: `_place_date` checks it. A letter is `[^\W\d_]`, a letter or digit `[^\W_]`.
+_PLACE_DATE = re.compile(rf"(?:(?<![^\W_])(?<![/\-])(?P<place>[^\W\d_]+(?:[ ][^\W\d_]+){{0,5}}),\s*)?{_DATE}")
 _NUMERIC_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 _LETTERS = "abcdđeghiklmnopqrstuvxy"
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
@@ -81,12 +82,12 @@ def _lines(text: str, start: int = 0, end: int | None = None, limit: int | None 
     end = len(text) if end is None else end
     if start >= end:
         return []
-    lines = []
-    for piece in text[start:end].split("\n", -1 if limit is None else limit)[:limit]:
-        line_end = min(start + len(piece) + 1, end)
-        lines.append(_Line(start, line_end, piece))
-        start = line_end
-    if lines and lines[-1].start == end:  # the empty piece after a final line feed is not a line
+    pieces = text[start:end].split("\n", -1 if limit is None else limit)[:limit]
+    # Each line starts after the previous one and its line feed; the last one ends at `end` at most.
+    starts = list(accumulate([len(piece) + 1 for piece in pieces], initial=start))
+    starts[-1] = min(starts[-1], end)
+    lines = list(map(_Line, starts, starts[1:], pieces))
+    if lines[-1].start == end:  # the empty piece after a final line feed is not a line
         lines.pop()
     return lines
 
@@ -188,7 +189,7 @@ def _parse_own_number(line: _Line, knowledge: Knowledge) -> dict[str, object]:
     fields: dict[str, object] = {"number_blank": not (blank and blank.group("unread"))}
     if blank:
         # `/KH-UBND` (State: the type code follows the slash) or `- HD/BTCTU` (Party: it follows the dash)
-        code = regex.split(r"[-/]", blank.group("code"))[0]
+        code = re.split(r"[-/]", blank.group("code"), maxsplit=1)[0]
         by_code = knowledge.party_type_by_code if blank.group("sep") == "-" else knowledge.state_type_by_code
         doc_type = by_code.get(knowledge.canonical_code(code))
         if doc_type:
@@ -233,10 +234,9 @@ def _agency(lines: list[_Line], number_line: int, knowledge: Knowledge) -> str |
         parts.insert(0, bare)
         if len(parts) == 3:
             break
-    levels = tuple(word.upper() + " " for word in knowledge.grammar.level_words)
     issuer = parts[-1:] if parts else []
     for part in reversed(parts[:-1]):
-        if not issuer[0].startswith(levels):
+        if not issuer[0].startswith(_level_prefixes(knowledge.grammar.level_words)):
             break
         issuer.insert(0, part)
     return " ".join(issuer) or None
@@ -245,12 +245,13 @@ def _agency(lines: list[_Line], number_line: int, knowledge: Knowledge) -> str |
 def _parse_place_date(lines: list[_Line], number_line: int, type_index: int | None) -> dict[str, object]:
     stop = type_index if type_index is not None else min(len(lines), number_line + 8)
     window = "\n".join(line.bare for line in lines[max(0, number_line - 4):stop + 1])
-    match = _PLACE_DATE.search(window)
-    if not match:
+    found = _place_date(window)
+    if not found:
         return _metadata_date(lines)
+    place, match = found
     fields: dict[str, object] = {}
-    if match.group("place"):
-        fields["place"] = match.group("place").strip(" *_")
+    if place:
+        fields["place"] = place.strip(" *_")
     if match.group("y"):
         fields["year"] = int(match.group("y"))
     if match.group("d") and match.group("m") and match.group("y"):
@@ -261,6 +262,28 @@ def _parse_place_date(lines: list[_Line], number_line: int, type_index: int | No
     else:
         fields["date_blank"] = True
     return fields
+
+
+def _place_date(window: str) -> tuple[str | None, re.Match[str]] | None:
+    """The first date (`ngày ... tháng ... năm ...`) with the place before it, if any: (place, date match).
+
+    Where the word before the date's place is not capitalised (`UBND Hà Nội, ngày`), no place starts
+    there, though a date may: the scan goes on from the next position.
+    """
+    position = 0
+    while match := _PLACE_DATE.search(window, position):
+        place = match.group("place")
+        if place is None or _capitalised(place.split(" ", 1)[0]):
+            return place, match
+        if date := _DATE_ONLY.match(window, match.start()):
+            return None, date
+        position = match.start() + 1
+    return None
+
+
+def _capitalised(word: str) -> bool:
+    """An upper-case letter followed by lower-case ones only."""
+    return len(word) > 1 and word[0].isupper() and all(char.islower() for char in word[1:])
 
 
 def _metadata_date(lines: list[_Line]) -> dict[str, object]:
@@ -352,6 +375,12 @@ def _folded(words: tuple[str, ...]) -> tuple[str, ...]:
 
 
 @cache
+def _level_prefixes(words: tuple[str, ...]) -> tuple[str, ...]:
+    """`TỈNH `, `HUYỆN `...: a level word in upper case that starts a line continuing the one above."""
+    return tuple(word.upper() + " " for word in words)
+
+
+@cache
 def _most_words(phrases: tuple[str, ...]) -> int:
     """How many words the longest phrase has."""
     return max((len(phrase.split()) for phrase in phrases), default=0)
@@ -369,8 +398,9 @@ def _ends_sentence(bare: str) -> bool:
     return bare.rstrip("*_ ").endswith((".", ";", ":", "!", "?"))
 
 
-@dataclass(frozen=True)
-class _Paragraph:
+class _Paragraph(NamedTuple):
+    """A logical paragraph's span, and whether it opens like a preamble line (a tuple: cheap to make)."""
+
     start: int
     end: int
     opener: bool
@@ -612,7 +642,7 @@ def _candidate_pattern(knowledge: Knowledge) -> re.Pattern[str]:
     )
     # The set of first letters, tested once, spares most lines the test of every marker in turn.
     first_letters = "".join(sorted({re.escape(marker[0]) for marker in markers}))
-    alternatives = "|".join(regex.escape(marker) for marker in markers)
+    alternatives = "|".join(re.escape(marker) for marker in markers)
     return re.compile(
         # Horizontal space only: a match must never run into the next line and hide it from the scan.
         r"[ \t#*_>|`]*(?:(?P<heading>Chương[ \t]|Điều[ \t]|[IVXL]{1,6}\**[ \t]*[.)/]|\d{1,2}[.)/ \t]|\d{1,2}\.\d"

@@ -23,9 +23,10 @@ def extract_text(text: str, source: str = "<text>", knowledge: Knowledge | None 
     knowledge = knowledge or load()
     clean = normalise(text)
     structure = outline(clean.text, knowledge)
-    citations = resolve(extract(clean.text), structure, clean, knowledge)
+    own = own_key(structure.header, knowledge)
+    citations = resolve(extract(clean.text), structure, clean, knowledge, own)
     items = tuple(_to_original(item, clean) for item in structure.items)
-    header = replace(structure.header, key=own_key(structure.header, knowledge))
+    header = replace(structure.header, key=own)
     return ExtractedDocument(source, text, header, items, citations)
 
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 import unicodedata
 from dataclasses import replace
 from itertools import accumulate
-
-import regex
+from types import EllipsisType
 
 from .extract import NUMBER_RE, Mention, parse_number
 from .knowledge import Knowledge, Law, fold
@@ -22,8 +22,8 @@ from .models import Citation, DocumentHeader, DocumentNumber, Outline, PlanItem
 from .normalise import LineIndex, NormalisedText
 
 
-_SEPARATORS = regex.compile(r"[\s/\-]")
-_LAW_NUMBER = regex.compile(r"(\d+)/(\d{4})/(.+)")
+_SEPARATORS = re.compile(r"[\s/\-]")
+_LAW_NUMBER = re.compile(r"(\d+)/(\d{4})/(.+)")
 
 
 def strip_zeros(ordinal: str) -> str:
@@ -59,8 +59,9 @@ def document_key(
         return f"{label}@{year}" if year else label
     base = number_key(number)
     if number.family == "party":
-        party_term = term or (knowledge.party_term_on(date).roman if date and knowledge.party_term_on(date) else None)
-        return f"{base}@{party_term}" if party_term else base
+        if not term and date and (on_date := knowledge.party_term_on(date)):
+            term = on_date.roman
+        return f"{base}@{term}" if term else base
     if number.year:
         return base
     return f"{base}@{date.year}" if date else base
@@ -125,7 +126,8 @@ def _normalisations(mention: Mention, clean: NormalisedText, start: int, end: in
     return tuple(found) + tuple(notes)
 
 
-_ANNEX_NOTE = regex.compile(r"(?r)(?:^|\n)[\W_]*(?:[Bb]an hành\s+)?[Kk]èm\s+theo\s*$")
+# Searched up to the mention's start, where `\Z` matches (the search's end position).
+_ANNEX_NOTE = re.compile(r"(?:^|\n)[\W_]*(?:[Bb]an hành\s+)?[Kk]èm\s+theo\s*\Z")
 
 
 def _annex_note(text: str, start: int) -> bool:
@@ -150,11 +152,17 @@ def resolve(
     outline: Outline,
     clean: NormalisedText,
     knowledge: Knowledge,
+    own: str | None | EllipsisType = ...,
 ) -> tuple[Citation, ...]:
-    """Citations in document order, outside the header and never the document's own number."""
+    """Citations in document order, outside the header and never the document's own number.
+
+    `own` is the document's key from `own_key`, for a caller that has it already (the pipeline keeps
+    it for the header); left out, it is worked out here.
+    """
+    if own is ...:
+        own = own_key(outline.header, knowledge)
     placement = _Placement(outline)
     lines = LineIndex(clean.original)
-    own = own_key(outline.header, knowledge)
     citations: list[Citation] = []
     by_name: dict[str, int] = {}
     for mention in mentions:
@@ -239,12 +247,14 @@ def _attach_undated(citations: list[Citation]) -> list[Citation]:
     """`Kế hoạch số 85/KH-UBND` without a date is the dated 85/KH-UBND cited elsewhere in the text."""
     dated: dict[str, set[str]] = {}
     for citation in citations:
-        if "@" in citation.key and citation.number:
-            dated.setdefault(citation.key.split("@")[0], set()).add(citation.key)
+        if citation.number and "@" in citation.key:
+            dated.setdefault(citation.key.partition("@")[0], set()).add(citation.key)
+    if not dated:
+        return citations
     result = []
     for citation in citations:
-        candidates = dated.get(citation.key, set())
-        if "@" not in citation.key and len(candidates) == 1:
+        candidates = dated.get(citation.key)  # found only for a key without `@`: the bases have none
+        if candidates and len(candidates) == 1:
             citation = replace(citation, key=next(iter(candidates)))
         result.append(citation)
     return result
