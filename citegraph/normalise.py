@@ -102,9 +102,10 @@ class NormalisedText:
 
     def edits_within(self, start: int, end: int) -> list[Edit]:
         """The edits that changed characters inside the original span [start, end)."""
-        index = bisect.bisect_left(self._original_ends, start + 1)
         found = []
-        for edit in self.edits[index:]:
+        # Indexing, not a slice of the rest: a slice would copy every later edit, once per citation.
+        for index in range(bisect.bisect_left(self._original_ends, start + 1), len(self.edits)):
+            edit = self.edits[index]
             if edit.start >= end:
                 break
             found.append(edit)
