@@ -70,7 +70,7 @@ def _date(tag: str) -> str:
 DATE_AFTER_RE = re.compile(
     rf"\s*,?\s*(?:(?:được\s+)?(?:ban hành|ký)\s+)?[Nn]gày\s+{_date('1')}|\s*\(\s*(?:[Nn]gày\s+)?{_date('2')}\s*\)"
 )
-_DATE_TAGS = ("1", "1w", "2", "2w")
+_DATE_GROUPS = {f"y{tag}": (f"d{tag}", f"m{tag}", f"y{tag}") for tag in ("1", "1w", "2", "2w")}
 TERM_RE = re.compile(
     rf"\s*,?\s*(?P<open>\()?\s*(?:[Kk]hóa|[Kk]hoá|KHÓA)\s+(?P<roman>{ROMAN})\b\s*(?(open)\))"
 )
@@ -274,9 +274,8 @@ def type_for_number(number: DocumentNumber, knowledge: Knowledge) -> str | None:
 # --- dates, terms, issuers, titles ----------------------------------------------------------------
 
 def date_parts(match: re.Match[str]) -> tuple[str, str, str]:
-    """(day, month, year) as written in a DATE_AFTER_RE match."""
-    tag = next(tag for tag in _DATE_TAGS if match.group(f"d{tag}"))
-    return match.group(f"d{tag}"), match.group(f"m{tag}"), match.group(f"y{tag}")
+    """(day, month, year) as written in a DATE_AFTER_RE match: the year is its last group (`y1`, `y2w`)."""
+    return match.group(*_DATE_GROUPS[match.lastgroup or ""])
 
 
 def make_date(match: re.Match[str]) -> dt.date | None:
