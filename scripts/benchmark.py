@@ -67,6 +67,7 @@ def documents(megabytes: float) -> list[str]:
 
 def measure(mode: str, megabytes: float) -> dict[str, float]:
     """Run one measurement in this process and return its figures."""
+    _import_from_checkout()
     from citegraph.pipeline import extract_text
 
     extract_text(corpus_texts()[0])  # load the knowledge files and compile patterns first
