@@ -673,7 +673,11 @@ def _number_candidates(text: str, start: int = 0, end: int | None = None) -> Ite
     end = len(text) if end is None else end
     done = start
     for separator in _separators(text, start, end):
-        if separator < done or not _may_end_number_head(text, separator):
+        if separator < done:
+            continue
+        # Cheapest test first: a list's dash (`\n- `) and most prose stop here.
+        previous = text[separator - 1:separator]
+        if not (previous.isalnum() or previous in (" ", "&")) or not _may_end_number_head(text, separator):
             continue
         head = _NUMBER_HEAD.search(text, max(done, separator - 40), separator)
         if not head:
