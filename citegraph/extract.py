@@ -213,7 +213,6 @@ def _at(pattern: re.Pattern[str], text: str, pos: int) -> re.Match[str] | None:
     return pattern.match(text, pos, pos + _REACH)
 
 
-_ALIAS_WORD = re.compile(r"\S+")
 _PARTY_SPLIT = re.compile(r"[ ]?-[ ]?")
 _STATE_SPLIT = re.compile(r"[ ]?[-/][ ]?|[ ]-")
 _STATE_SEPARATOR = re.compile(r"[ ]?([-/])[ ]?")
@@ -293,7 +292,7 @@ def alias_at(text: str, pos: int, pats: Patterns) -> tuple[int, str] | None:
     found = pats.issuer_names.at(text, pos)
     if found and (found[0] == len(text) or text[found[0]].isspace()):
         # "Ban Chấp hành Trung ương Đảng": the party's name after a known body belongs to it.
-        follower = _ALIAS_WORD.match(text, skip_space(text, found[0]))
+        follower = WORD_RE.match(text, skip_space(text, found[0]))
         if follower and follower.group().rstrip(",;.:)") == "Đảng":
             return follower.start() + len("Đảng"), found[1]
     return found
@@ -327,7 +326,7 @@ def _opens_issuer(text: str, pos: int, pats: Patterns) -> bool:
     head = pats.open_issuer_heads.at(text, pos)
     if head and (name := skip_space(text, head[0])) > head[0] and text[name:name + 1].isupper():
         return True
-    word = _ALIAS_WORD.match(text, pos)
+    word = WORD_RE.match(text, pos)
     if not word or not _is_capitalised(word.group()):
         return False
     following = skip_space(text, word.end())
@@ -417,7 +416,7 @@ def _open_issuer_end(text: str, pos: int, pats: Patterns) -> int:
     citation ("... Yên Hà và Quyết định điều chỉnh ...", "... Bình Định Kế hoạch số ...")."""
     stop = pats.open_issuer_stop.search(text, pos, pos + 200)
     end = stop.start() if stop else min(len(text), pos + 200)
-    for word in _ALIAS_WORD.finditer(text, pos, end):
+    for word in WORD_RE.finditer(text, pos, end):
         if word.start() == pos:
             continue
         if word.group() == "và" and _citation_starts(text, word.end(), pats, needs_number=False):
@@ -437,7 +436,7 @@ def _citation_starts(text: str, pos: int, pats: Patterns, *, needs_number: bool)
     if not needs_number:
         return found is not None
     if not found:
-        word = _ALIAS_WORD.match(text, start)
+        word = WORD_RE.match(text, start)
         if not (word and word.group() in pats.shorthand_type):
             return False
         found = word.end(), word.group()
