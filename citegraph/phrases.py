@@ -73,9 +73,8 @@ class PhraseTable(Generic[Value]):
         word may follow punctuation or digits (`(Nghị định`, `mới”(Chỉ thị`), which are not part of it."""
         found: tuple[int, Value] | None = None
         tail = ""
-        cursor = end
+        stop = end
         for _ in range(self.longest):
-            stop = skip_space_back(text, cursor, floor) if tail else cursor
             start = word_start(text, stop, floor)
             if start == stop:
                 break
@@ -87,7 +86,7 @@ class PhraseTable(Generic[Value]):
             tail = " " + self.fold(token) + tail
             if tail not in self.tails:
                 break
-            cursor = start
+            stop = skip_space_back(text, start, floor)
         return found
 
 
