@@ -592,9 +592,9 @@ def _heading(bare: str) -> tuple[str, str, int] | None:
 def _item_title(after_heading: str) -> str:
     """The first sentence after the heading, at most 160 characters."""
     text = after_heading.strip(" *_:")
-    sentence_end = _SENTENCE_END.search(text)
-    sentence = text[:sentence_end.start() + 1] if sentence_end else text
-    return sentence[:160].rstrip(" .:;")
+    # Only a sentence end in the first 160 characters shortens the title: the search of a long line stops there.
+    sentence_end = _SENTENCE_END.search(text, 0, 160)
+    return text[:sentence_end.start() + 1 if sentence_end else 160].rstrip(" .:;")
 
 
 def outline(text: str, knowledge: Knowledge | None = None) -> Outline:
