@@ -523,6 +523,11 @@ class _ItemBuilder:
             elif not _successor(kind, self.stack[position].value, value):
                 return False
             self._close_while(lambda k: True, start)
+        elif self.stack and self.stack[-1].kind == kind:
+            # A sibling of the innermost item, the common case: it closes that item and nothing else.
+            if not _successor(kind, self.stack[-1].value, value):
+                return False
+            self.stack.pop().end = start
         else:
             position = self._find(kind)
             if position is not None:
