@@ -71,7 +71,11 @@ class _Line:
 
 
 def _bare(line: str) -> str:
-    line = line[_MARKUP.match(line).end():]
+    return _unmarked(line[_MARKUP.match(line).end():])
+
+
+def _unmarked(line: str) -> str:
+    """A line whose leading markup is already cut off, without its emphasis and surrounding space."""
     if "*" in line or "__" in line:  # the emphasis scan is slow, and most lines have none
         line = _EMPHASIS.sub("", line)
     return line.strip().strip("_|").strip()
@@ -92,12 +96,16 @@ def _lines(text: str, start: int = 0, end: int | None = None, limit: int | None 
     return lines
 
 
-def _bare_line_at(text: str, start: int) -> tuple[str, int]:
-    """The bare text of the line that starts at `start`, and where the next line starts."""
+def _bare_line_at(text: str, start: int, content_start: int | None = None) -> tuple[str, int]:
+    """The bare text of the line that starts at `start`, and where the next line starts.
+
+    A caller that knows where the markup ends (`content_start`) spares the markup scan.
+    """
     end = text.find("\n", start)
-    if end < 0:
-        return _bare(text[start:]), len(text)
-    return _bare(text[start:end]), end + 1
+    line_end, next_line = (end, end + 1) if end >= 0 else (len(text), len(text))
+    if content_start is None:
+        return _bare(text[start:line_end]), next_line
+    return _unmarked(text[content_start:line_end]), next_line
 
 
 # --- header --------------------------------------------------------------------------------------
@@ -515,6 +523,11 @@ class _ItemBuilder:
             elif not _successor(kind, self.stack[position].value, value):
                 return False
             self._close_while(lambda k: True, start)
+        elif self.stack and self.stack[-1].kind == kind:
+            # A sibling of the innermost item, the common case: it closes that item and nothing else.
+            if not _successor(kind, self.stack[-1].value, value):
+                return False
+            self.stack.pop().end = start
         else:
             position = self._find(kind)
             if position is not None:
@@ -536,9 +549,13 @@ class _ItemBuilder:
         self.opened[-1].title = title
 
     def _find(self, kind: str) -> int | None:
-        """Where the open item of this kind stands in the stack."""
-        for position, frame in enumerate(self.stack):
-            if frame.kind == kind:
+        """Where the open item of this kind stands in the stack (one of each kind at most).
+
+        Searched from the top, where a sibling of the innermost item, the common case, is found at once.
+        """
+        stack = self.stack
+        for position in range(len(stack) - 1, -1, -1):
+            if stack[position].kind == kind:
                 return position
         return None
 
@@ -573,15 +590,16 @@ def _heading(bare: str) -> tuple[str, str, int] | None:
     if not match:
         return None
     kind = match.lastgroup or ""
-    return kind, match.group(f"{kind}_n"), match.end()
+    # Each kind's group holds its number's group, the next one: found by index, not by a name built per line.
+    return kind, match.group(match.lastindex + 1), match.end()  # type: ignore[operator]
 
 
 def _item_title(after_heading: str) -> str:
     """The first sentence after the heading, at most 160 characters."""
     text = after_heading.strip(" *_:")
-    sentence_end = _SENTENCE_END.search(text)
-    sentence = text[:sentence_end.start() + 1] if sentence_end else text
-    return sentence[:160].rstrip(" .:;")
+    # Only a sentence end in the first 160 characters shortens the title: the search of a long line stops there.
+    sentence_end = _SENTENCE_END.search(text, 0, 160)
+    return text[:sentence_end.start() + 1 if sentence_end else 160].rstrip(" .:;")
 
 
 def outline(text: str, knowledge: Knowledge | None = None) -> Outline:
@@ -665,7 +683,7 @@ def _items(text: str, body_start: int, knowledge: Knowledge) -> tuple[list[PlanI
     for line_start, content_start, is_marker in _candidate_lines(text, body_start, knowledge):
         if builder is None and not is_marker:
             continue
-        bare, next_line = _bare_line_at(text, line_start)
+        bare, next_line = _bare_line_at(text, line_start, content_start)
         if builder is None:
             in_appendix = in_appendix or _is_appendix(bare, knowledge)
             if _type_line(bare, knowledge) and not in_appendix:
