@@ -674,11 +674,7 @@ def _number_candidates(text: str, start: int = 0, end: int | None = None) -> Ite
     end = len(text) if end is None else end
     done = start
     for separator in _separators(text, start, end):
-        if separator < done:
-            continue
-        # Cheapest test first: a list's dash (`\n- `) and most prose stop here.
-        previous = text[separator - 1:separator]
-        if not (previous.isalnum() or previous in (" ", "&")) or not _may_end_number_head(text, separator):
+        if separator < done or not _may_end_number_head(text, separator):
             continue
         head = _NUMBER_HEAD.search(text, max(done, separator - 40), separator)
         if not head:
@@ -701,6 +697,9 @@ def _may_end_number_head(text: str, separator: int) -> bool:
     """Could a number's head end at this separator? Only a code (`QĐ`, `NĐ-CP`) or, after a slash, a year
     (`/2023`) follows the separator after a number's head, and a digit, or a code with a digit shortly before
     (`23-QĐ`, `1830 QĐ`), precedes it: dates, ` - ` between words and `V/v` are not looked at closer."""
+    previous = text[separator - 1:separator]
+    if not (previous.isalnum() or previous in (" ", "&")):
+        return False  # the cheapest test first: a list's dash (`\n- `) and most prose stop here
     after = separator + 1
     if text[after:after + 1] == " ":
         after += 1

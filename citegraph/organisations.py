@@ -15,7 +15,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-
 from . import iri
 from .extract import Location, alias_at, locations, patterns
 from .knowledge import Issuer, Knowledge, data_text, fold, load

@@ -74,6 +74,10 @@ def _seconds(work: Callable[[], object], allowance: float | None = None) -> floa
     return time.process_time() - started
 
 
+def _ten_times(work: Callable[[], object]) -> Callable[[], object]:
+    return lambda: [work() for _ in range(10)]
+
+
 def growth(make: Make, attempts: int = 3) -> float:
     """CPU time of the 1 MB run over a tenth of the CPU time of ten 100 KB runs in a row.
 
@@ -84,8 +88,7 @@ def growth(make: Make, attempts: int = 3) -> float:
     """
     best = float("inf")
     for _ in range(attempts):
-        small_run = make(SMALL)
-        small = _seconds(lambda: [small_run() for _ in range(10)]) / 10
+        small = _seconds(_ten_times(make(SMALL))) / 10
         ratio = _seconds(make(LARGE), 2.5 * MAX_RATIO * small + 0.05) / small
         best = min(best, ratio)
         if ratio <= MAX_RATIO or ratio == float("inf"):

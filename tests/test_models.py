@@ -25,8 +25,11 @@ def test_records_built_quickly_keep_dataclass_behaviour() -> None:
 
 def test_citation_defaults_and_nested_number() -> None:
     number = DocumentNumber("85/KH-UBND", "85/KH-UBND", "state", "85", None, "KH", ("UBND",))
-    fields = dict(text="Kế hoạch số 85/KH-UBND", start=0, end=22, line=1, column=1, type="Kế hoạch", number="85/KH-UBND",
-                  date=None, issuer=None, title=None, term=None, pinpoint=None, item=None, role="reference", key="85/KH-UBND")
+    fields: dict[str, object] = {
+        "text": "Kế hoạch số 85/KH-UBND", "start": 0, "end": 22, "line": 1, "column": 1, "type": "Kế hoạch",
+        "number": "85/KH-UBND", "date": None, "issuer": None, "title": None, "term": None, "pinpoint": None,
+        "item": None, "role": "reference", "key": "85/KH-UBND",
+    }
     citation = Citation(**fields, number_parts=number)
     assert (citation.family, citation.normalisations, citation.title_quote_balanced) == (None, (), True)
     assert citation == Citation(**fields, number_parts=dataclasses.replace(number))
