@@ -21,7 +21,7 @@ from functools import cache
 from typing import NamedTuple
 
 from .knowledge import Knowledge, fold, load
-from .models import DocumentNumber
+from .models import DocumentNumber, quick_init
 from .phrases import PhraseTable, skip_space, skip_space_back, trailing_word, word_start
 
 # Patterns use the standard `re` engine, which compiles three to four times faster than `regex` (this
@@ -105,6 +105,7 @@ _STOP_LAW_WORDS = frozenset(
 Span = tuple[int, int]
 
 
+@quick_init
 @dataclass(frozen=True)
 class Mention:
     """A citation found in the normalised text, before it is placed in the outline.
@@ -509,12 +510,12 @@ def _read_title(text: str, pos: int, quoted: str | None, pats: Patterns) -> tupl
 _TAIL_OPENERS = frozenset("nNđbkK(cd")
 
 
+_AFTER_COMMA = re.compile(r"\s*(?:,\s*)?(.?)", re.DOTALL)
+
+
 def _first_after_comma(text: str, pos: int) -> str:
     """The first character after spaces and at most one comma."""
-    pos = skip_space(text, pos)
-    if text[pos:pos + 1] == ",":
-        pos = skip_space(text, pos + 1)
-    return text[pos:pos + 1]
+    return _AFTER_COMMA.match(text, pos).group(1)  # type: ignore[union-attr]  # it matches everywhere
 
 
 def read_tail(text: str, pos: int, pats: Patterns) -> _Tail:

@@ -13,7 +13,7 @@ from typing import TypeVar
 _Record = TypeVar("_Record", bound=type)
 
 
-def _quick_init(cls: _Record) -> _Record:
+def quick_init(cls: _Record) -> _Record:
     """Give a frozen dataclass an __init__ that fills the new instance's __dict__ directly.
 
     The generated one sets each field through `object.__setattr__` (a frozen instance refuses plain
@@ -52,7 +52,7 @@ class SourceText:
     parts: tuple[tuple[int, str], ...] = ()
 
 
-@_quick_init
+@quick_init
 @dataclass(frozen=True)
 class PlanItem:
     """A numbered part of the document (`II.3`, `Điều 2`), or the preamble."""
@@ -108,7 +108,7 @@ class DocumentNumber:
     issuer_codes: tuple[str, ...]
 
 
-@_quick_init
+@quick_init
 @dataclass(frozen=True)
 class Citation:
     """One mention of another document in the text."""

@@ -16,7 +16,7 @@ from typing import Generic, TypeVar
 Value = TypeVar("Value")
 
 CLOSING = ",;.:)”\""
-_WORD = re.compile(r"\S+")
+_WORD_AND_SPACE = re.compile(r"(\S+)\s*")
 
 
 class PhraseTable(Generic[Value]):
@@ -53,19 +53,24 @@ class PhraseTable(Generic[Value]):
         head = ""
         cursor = pos
         for _ in range(self.longest):
-            word = _WORD.match(text, cursor)
+            # One match gives the word and, by its end, where the next word starts.
+            word = _WORD_AND_SPACE.match(text, cursor)
             if not word:
                 break
-            token = word.group()
-            for bare in _without_closing(token):
-                value = self.values.get(head + self.fold(bare))
-                if value is not None:
-                    found = word.start() + len(bare), value
-                    break
-            head += self.fold(token) + " "
+            token = word.group(1)
+            folded = self.fold(token)
+            if token[-1] in CLOSING:
+                for bare in _without_closing(token):
+                    value = self.values.get(head + self.fold(bare))
+                    if value is not None:
+                        found = cursor + len(bare), value
+                        break
+            elif (value := self.values.get(head + folded)) is not None:
+                found = cursor + len(token), value
+            head += folded + " "
             if head not in self.heads:
                 break
-            cursor = skip_space(text, word.end())
+            cursor = word.end()
         return found
 
     def before(self, text: str, end: int, floor: int = 0) -> tuple[int, Value] | None:
