@@ -76,14 +76,14 @@ class PhraseTable(Generic[Value]):
     def before(self, text: str, end: int, floor: int = 0) -> tuple[int, Value] | None:
         """(start, value) of the longest phrase ending exactly at `end` (not before `floor`); its first
         word may follow punctuation or digits (`(Nghị định`, `mới”(Chỉ thị`), which are not part of it."""
+        window = text[floor:end]
+        if not window or window[-1].isspace():
+            return None
         found: tuple[int, Value] | None = None
         tail = ""
         stop = end
-        for _ in range(self.longest):
-            start = word_start(text, stop, floor)
-            if start == stop:
-                break
-            token = text[start:stop]
+        # The last words, split off in one call rather than read back character by character.
+        for token in reversed(window.rsplit(None, self.longest)[-self.longest:]):
             bare = trailing_word(token)
             value = self.values.get(self.fold(bare) + tail)
             if value is not None:
@@ -91,7 +91,7 @@ class PhraseTable(Generic[Value]):
             tail = " " + self.fold(token) + tail
             if tail not in self.tails:
                 break
-            stop = skip_space_back(text, start, floor)
+            stop = skip_space_back(text, stop - len(token), floor)
         return found
 
 
@@ -106,6 +106,8 @@ def _without_closing(token: str) -> tuple[str, ...]:
 
 def trailing_word(token: str) -> str:
     """`(Nghị` -> `Nghị`, `mới”(Chỉ` -> `Chỉ`, `5Mẫu` -> `Mẫu`: the letters that end the token."""
+    if token.isalpha():
+        return token  # most tokens, tested at once
     for index in range(len(token) - 1, -1, -1):
         if not token[index].isalpha():
             return token[index + 1:]

@@ -9,7 +9,7 @@ import unicodedata
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from citegraph.extract import NUMBER_RE, _number_candidates, first_number
+from citegraph.extract import NUMBER_RE, PINPOINT_BEFORE_RE, _number_candidates, _pinpoint_before, first_number
 from citegraph.normalise import LineIndex, normalise
 from citegraph.pipeline import extract_text
 
@@ -79,6 +79,27 @@ def test_first_number_in_a_range_is_the_one_the_number_pattern_finds(text: str, 
     start, end = sorted((min(one, len(text)), min(other, len(text))))
     found, expected = first_number(text, start, end), NUMBER_RE.search(text, start, end)
     assert (found.span() if found else None) == (expected.span() if expected else None)
+
+
+# Pinpoint-shaped noise: the words and numbers of `điểm a khoản 2 Điều 5 của` in every order.
+PINPOINT_PIECES = ["điểm", "Điểm", "khoản", "Khoản", "điều", "Điều", "Mục", "Chương", "Phần", "Phụ lục", "a", "b",
+                   "2", "15", "II", ",", " và ", " ", "  ", "\n", "của ", "tại ", "x", "Ủy"]
+pinpoint_texts = st.lists(st.sampled_from(PINPOINT_PIECES), max_size=30).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(pinpoint_texts, st.integers(min_value=0, max_value=200))
+def test_pinpoint_found_from_its_first_word_is_the_one_the_pattern_finds(text: str, floor: int) -> None:
+    # The pinpoint is matched only where one of its first words stands, instead of searched for at every
+    # offset; wherever the quick test on its last words lets the search run, both must agree.
+    floor = min(floor, len(text))
+    found = _pinpoint_before(text, len(text), floor)
+    expected = PINPOINT_BEFORE_RE.search(text, floor, len(text))
+    if found is not None:
+        assert expected is not None and found.span() == expected.span()
+    elif expected is not None:
+        last_words = text[max(floor, len(text) - 40):]
+        assert not any(word in last_words for word in ("iều ", "hoản ", "Mục ", "Chương ", "Phần ", "Phụ lục "))
 
 
 def test_numbers_found_from_separators_in_every_corpus_document() -> None:
