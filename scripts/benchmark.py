@@ -66,24 +66,43 @@ def documents(megabytes: float) -> list[str]:
     return chosen
 
 
+def inputs(mode: str, megabytes: float) -> list[str]:
+    """`megabytes` of corpus documents, separate or joined into one long string."""
+    texts = documents(megabytes)
+    return ["\n\n".join(texts)] if mode == "string" else texts
+
+
+def one_pass(texts: list[str]) -> tuple[float, float, int]:
+    """(CPU seconds, wall seconds, citations) of one extraction pass over `texts`."""
+    _import_from_checkout()
+    from citegraph.pipeline import extract_text
+
+    citations = 0
+    start, start_cpu = time.perf_counter(), time.process_time()
+    for text in texts:
+        citations += len(extract_text(text).citations)
+    return time.process_time() - start_cpu, time.perf_counter() - start, citations
+
+
 def measure(mode: str, megabytes: float, passes: int) -> dict[str, float]:
     """Run one measurement in this process and return its figures: the best and the median of `passes`
-    passes over the same texts (the best is the code's own speed; a busy machine only ever adds time)."""
+    passes over the same texts (the best is the code's own speed; a busy machine only ever adds time).
+
+    After each pass come ten passes in a row over a tenth of the input. This machine's speed drifts by
+    up to 1.5x within a minute, so the linearity ratio compares each pass with the tenths run right
+    after it, not with a best pass of another process that may have caught a faster minute.
+    """
     _import_from_checkout()
     from citegraph.pipeline import extract_text
 
     extract_text(corpus_texts()[0])  # load the knowledge files and compile patterns first
-    texts = documents(megabytes)
-    if mode == "string":
-        texts = ["\n\n".join(texts)]
+    texts, tenth = inputs(mode, megabytes), inputs(mode, megabytes / 10)
     size = sum(len(text.encode("utf-8")) for text in texts) / 1_000_000
-    runs = []
+    runs, ratios = [], []
     for _ in range(passes):
-        citations = 0
-        start, start_cpu = time.perf_counter(), time.process_time()
-        for text in texts:
-            citations += len(extract_text(text).citations)
-        runs.append((time.process_time() - start_cpu, time.perf_counter() - start))
+        cpu, elapsed, citations = one_pass(texts)
+        runs.append((cpu, elapsed))
+        ratios.append(cpu / statistics.mean(one_pass(tenth)[0] for _ in range(10)))
     cpu, elapsed = min(runs)
     return {
         "mode": mode,
@@ -97,6 +116,7 @@ def measure(mode: str, megabytes: float, passes: int) -> dict[str, float]:
         "cpu_seconds": cpu,
         "cpu_mb_per_s": size / cpu,
         "cpu_mb_per_s_median": size / statistics.median(cpu for cpu, _ in runs),
+        "ratio_to_tenth": statistics.median(ratios),
         "docs_per_s": len(texts) / elapsed,
         "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     }
@@ -229,8 +249,12 @@ def main() -> None:
     for row in rows:
         print(report(row))
     small_docs, big_docs, small_string, big_string = rows
-    print(f"CPU time ratio for 10x the documents: {big_docs['cpu_seconds'] / small_docs['cpu_seconds']:.2f} (linear: 10)")
-    print(f"CPU time ratio for a 10x longer string: {big_string['cpu_seconds'] / small_string['cpu_seconds']:.2f} (linear: 10)")
+    for label, small, big in (("10x the documents", small_docs, big_docs), ("a 10x longer string", small_string, big_string)):
+        print(
+            f"CPU time ratio for {label}: {big['ratio_to_tenth']:.2f} (linear: 10; each pass against the mean of "
+            f"ten passes over a tenth run right after it, median of {big['passes']}); best passes of the two runs "
+            f"above: {big['cpu_seconds'] / small['cpu_seconds']:.2f}"
+        )
     print(
         "one long string vs separate documents, per MB: "
         f"{big_docs['cpu_mb_per_s'] / big_string['cpu_mb_per_s']:.2f}x the CPU time"

@@ -9,7 +9,13 @@ import unicodedata
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from citegraph.extract import NUMBER_RE, PINPOINT_BEFORE_RE, _number_candidates, _pinpoint_before, first_number
+from citegraph.extract import (
+    NUMBER_RE,
+    PINPOINT_BEFORE_RE,
+    _number_candidates,
+    _pinpoint_before,
+    first_number,
+)
 from citegraph.normalise import LineIndex, normalise
 from citegraph.pipeline import extract_text
 
