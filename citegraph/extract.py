@@ -95,11 +95,6 @@ LAW_YEAR_RE = re.compile(rf"\s+(?:nước [^\n]{{0,60}}?\s+)?năm\s+(?P<y>{YEAR}
 LAW_NUMBER_INTRO_RE = re.compile(rf"\s*,?\s*[Ss]ố\s*:?\s*(?={ORDINAL}/)")
 SELF_REFERENCE_RE = re.compile(r"\s+này(?![^\W\d_])")
 WORD_RE = re.compile(r"\S+")
-# An amending law's name ("sửa đổi, bổ sung một số điều của Luật X và Luật Y") uses these freely.
-_AMENDING_NAME_WORDS = frozenset({"và", "của", "về", "số", "có", "liên", "quy", "định"})
-_STOP_LAW_WORDS = frozenset(
-    "năm số ngày được và theo đã để trong tại thì là có này hiện hành quy định về của với cho khi nhằm".split()
-)
 
 
 Span = tuple[int, int]
@@ -159,6 +154,8 @@ class Patterns:
         self.shorthand_type = {short: doc_type.name for doc_type in knowledge.types for short in doc_type.shorthands}
         self.law_types = tuple(doc_type.name for doc_type in knowledge.types if doc_type.by_name)
         self.law_names = PhraseTable(((name, True) for name in knowledge.laws_by_name), any_case=True)
+        self.law_name_stops = frozenset(map(fold, grammar.law_name_stops))
+        self.amending_law_name_words = frozenset(map(fold, grammar.amending_law_name_words))
         # The word before a number: a document type, or a form or annex whose number is not a document's.
         self.words_before_number = PhraseTable(
             [*((w, knowledge.type_by_word[fold(w)].name) for w in knowledge.type_words()),
@@ -827,7 +824,7 @@ def _law_name(text: str, type_start: int, pos: int, type_name: str, pats: Patter
     for index, word in enumerate(itertools.chain([first], itertools.islice(words, 47 if amending else 9))):
         token = word.group()
         bare = token.rstrip(",;.:)")
-        if index and fold(bare) in _STOP_LAW_WORDS and not (amending and fold(bare) in _AMENDING_NAME_WORDS):
+        if index and fold(bare) in pats.law_name_stops and not (amending and fold(bare) in pats.amending_law_name_words):
             break
         if index and (token[0] in "(“\"" or (not amending and bare[:1].isupper() and fold(bare) in {"luật"})):
             break

@@ -95,6 +95,8 @@ class Grammar:
     open_issuer_heads: tuple[str, ...]
     not_a_document: tuple[str, ...]
     standard_prefixes: tuple[str, ...]
+    law_name_stops: tuple[str, ...]
+    amending_law_name_words: tuple[str, ...]
 
 
 class Knowledge:
