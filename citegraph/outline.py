@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
-from itertools import accumulate
+from itertools import accumulate, groupby
+from operator import itemgetter
 from typing import NamedTuple
 
 from .extract import NUMBER_RE, parse_number, type_for_number
@@ -658,14 +659,35 @@ def _candidate_pattern(knowledge: Knowledge) -> re.Pattern[str]:
         *grammar.enacting_lines,
         *(word.upper() for word in knowledge.type_words()),
     )
-    # The set of first letters, tested once, spares most lines the test of every marker in turn.
-    first_letters = "".join(sorted({re.escape(marker[0]) for marker in markers}))
-    alternatives = "|".join(re.escape(marker) for marker in markers)
     return re.compile(
         # Horizontal space only: a match must never run into the next line and hide it from the scan.
         r"[ \t#*_>|`]*(?:(?P<heading>Chương[ \t]|Điều[ \t]|[IVXL]{1,6}\**[ \t]*[.)/]|\d{1,2}[.)/ \t]|\d{1,2}\.\d"
-        rf"|[a-zđ]\**[ \t]*\))|(?P<marker>(?=[{first_letters}])(?:{alternatives})))"
+        rf"|[a-zđ]\**[ \t]*\))|(?P<marker>{_starts_with_one(markers)}))"
     )
+
+
+def _starts_with_one(words: Iterable[str]) -> str:
+    """A pattern that matches where one of `words` starts, written as a tree of their shared prefixes.
+
+    `re` tries the words of a plain `A|B|C` one after another; in a tree each branch starts with one
+    letter, which `re` tests before entering it, so a prose line is left after a letter or two. Only
+    whether a word starts here counts, so a word that starts with another one is left out.
+    """
+    kept: list[str] = []
+    for word in sorted(set(words)):  # a word's longer forms follow it directly in sorted order
+        if not (kept and word.startswith(kept[-1])):
+            kept.append(word)
+    return _prefix_tree(kept)
+
+
+def _prefix_tree(words: list[str]) -> str:
+    """`words` (sorted, none the start of another) as nested alternatives, grouped by first letter."""
+    if len(words) == 1:
+        return re.escape(words[0])
+    branches = [
+        re.escape(first) + _prefix_tree([word[1:] for word in group]) for first, group in groupby(words, itemgetter(0))
+    ]
+    return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
 
 
 def _items(text: str, body_start: int, knowledge: Knowledge) -> tuple[list[PlanItem], list[tuple[int, int]], int | None]:
