@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
-from itertools import accumulate, groupby
+from itertools import accumulate, chain, groupby
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -97,16 +97,15 @@ def _lines(text: str, start: int = 0, end: int | None = None, limit: int | None 
     return lines
 
 
-def _bare_line_at(text: str, start: int, content_start: int | None = None) -> tuple[str, int]:
-    """The bare text of the line that starts at `start`, and where the next line starts.
+def _line_end(text: str, position: int) -> int:
+    """Where the line holding `position` ends (its line feed, or the end of the text)."""
+    end = text.find("\n", position)
+    return end if end >= 0 else len(text)
 
-    A caller that knows where the markup ends (`content_start`) spares the markup scan.
-    """
-    end = text.find("\n", start)
-    line_end, next_line = (end, end + 1) if end >= 0 else (len(text), len(text))
-    if content_start is None:
-        return _bare(text[start:line_end]), next_line
-    return _unmarked(text[content_start:line_end]), next_line
+
+def _line_start(text: str, position: int) -> int:
+    """Where the line holding `position` starts."""
+    return text.rfind("\n", 0, position) + 1
 
 
 # --- header --------------------------------------------------------------------------------------
@@ -508,6 +507,19 @@ class _ItemBuilder:
         self.opened: list[_Open] = []
         self.last_dieu = 0
 
+    def take(self, text: str, start: int) -> bool:
+        """Open an item for the heading line whose numbering starts at `start`, if it is one and
+        continues the numbering; say whether it did. Only an opened item's title is read."""
+        line_end = _line_end(text, start)
+        bare = _unmarked(text[start:line_end])
+        heading = _HEADING.match(bare)
+        # Each kind's group holds its number's group, the next one: found by index, not by a name built per line.
+        if heading is None or not self.offer(heading.lastgroup, heading.group(heading.lastindex + 1), start):  # type: ignore[arg-type, operator]
+            return False
+        # A chapter's name stands on the line below its number ("Chương I" / "QUY ĐỊNH CHUNG").
+        self.opened[-1].title = _item_title(bare[heading.end():]) or _bare(text[line_end + 1:_line_end(text, line_end + 1)])[:160]
+        return True
+
     def offer(self, kind: str, value: str, start: int) -> bool:
         """Open an item for this heading if it continues the numbering; say whether it did."""
         if kind == "dieu":
@@ -545,10 +557,6 @@ class _ItemBuilder:
         self.opened.append(frame)
         return True
 
-    def name_last(self, title: str) -> None:
-        """Give the item just opened its title (worked out only for accepted headings)."""
-        self.opened[-1].title = title
-
     def _find(self, kind: str) -> int | None:
         """Where the open item of this kind stands in the stack (one of each kind at most).
 
@@ -585,16 +593,6 @@ class _ItemBuilder:
         return [PlanItem(frame.label, frame.title, frame.start, frame.end, frame.parent) for frame in self.opened]
 
 
-def _heading(bare: str) -> tuple[str, str, int] | None:
-    """(kind, number, where the heading ends) of a numbered heading: ("roman", "II", 4), ("dieu", "5", 7)..."""
-    match = _HEADING.match(bare)
-    if not match:
-        return None
-    kind = match.lastgroup or ""
-    # Each kind's group holds its number's group, the next one: found by index, not by a name built per line.
-    return kind, match.group(match.lastindex + 1), match.end()  # type: ignore[operator]
-
-
 def _item_title(after_heading: str) -> str:
     """The first sentence after the heading, at most 160 characters."""
     text = after_heading.strip(" *_:")
@@ -623,26 +621,19 @@ def _preamble_title(text: str, span: tuple[int, int]) -> str:
     return " ".join(text[span[0]:span[1]].lstrip("*_-+• \t").split(None, 2)[:2]).strip("*_:;,")
 
 
-def _candidate_lines(text: str, start: int, knowledge: Knowledge) -> Iterator[tuple[int, int, bool]]:
-    """(line start, content start, is a marker line) for each line from `start` that may open an item,
-    a closing block, an appendix or an annex; the rest is prose and never looked at. The content
-    starts after the markup (`**`, `#`, `|`), where the numbering or the marker is found.
+def _candidates(text: str, start: int, knowledge: Knowledge) -> Iterator[re.Match[str]]:
+    """A match for each line from `start` that may open an item, a closing block, an appendix or an
+    annex; the rest is prose and never looked at. Its group (`heading` or `marker`) starts after the
+    markup (`**`, `#`, `|`), where the numbering or the marker is found.
 
     The scan looks for a line feed followed by such a line start, which the `re` engine finds about
-    twice as fast as a multi-line `^` anchor.
+    twice as fast as a multi-line `^` anchor. The matches are chained, not yielded by a generator of
+    ours: no Python frame is resumed for each of them.
     """
-    pattern = _candidate_pattern(knowledge)
-    if start == 0 or text[start - 1] == "\n":
-        if first := pattern.match(text, start):
-            yield _candidate(first, start)
-    for match in _candidate_scan(knowledge).finditer(text, start):
-        yield _candidate(match, match.start() + 1)
-
-
-def _candidate(match: re.Match[str], line_start: int) -> tuple[int, int, bool]:
-    """(line start, content start, is a marker line) of one match of the candidate pattern."""
-    kind = match.lastgroup or ""
-    return line_start, match.start(kind), kind == "marker"
+    scan = _candidate_scan(knowledge).finditer(text, start)
+    at_line_start = start == 0 or text[start - 1] == "\n"
+    first = _candidate_pattern(knowledge).match(text, start) if at_line_start else None
+    return chain((first,), scan) if first else scan
 
 
 @cache
@@ -702,21 +693,20 @@ def _items(text: str, body_start: int, knowledge: Knowledge) -> tuple[list[PlanI
     items: list[PlanItem] = []
     closing: list[tuple[int, int]] = []
     first_item = None
-    for line_start, content_start, is_marker in _candidate_lines(text, body_start, knowledge):
-        if builder is None and not is_marker:
+    for match in _candidates(text, body_start, knowledge):
+        group = match.lastgroup
+        content_start = match.start(group)
+        if group == "heading":
+            if builder is not None and builder.take(text, content_start) and first_item is None:
+                first_item = _line_start(text, content_start)
             continue
-        bare, next_line = _bare_line_at(text, line_start, content_start)
+        line_start = _line_start(text, content_start)
+        bare = _unmarked(text[content_start:_line_end(text, content_start)])
         if builder is None:
             in_appendix = in_appendix or _is_appendix(bare, knowledge)
             if _type_line(bare, knowledge) and not in_appendix:
                 closing[-1] = (closing[-1][0], line_start)
                 builder = _ItemBuilder()
-            continue
-        if not is_marker:
-            if (heading := _heading(bare)) and builder.offer(heading[0], heading[1], content_start):
-                # A chapter's name stands on the line below its number ("Chương I" / "QUY ĐỊNH CHUNG").
-                builder.name_last(_item_title(bare[heading[2]:]) or _bare_line_at(text, next_line)[0][:160])
-                first_item = first_item if first_item is not None else line_start
             continue
         if (_is_closing(bare, knowledge) or _is_appendix(bare, knowledge)) and (builder.opened or line_start > body_start):
             in_appendix = _is_appendix(bare, knowledge)
