@@ -42,6 +42,8 @@ _NUMERIC_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 _LETTERS = "abcdđeghiklmnopqrstuvxy"
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _HEADER_LINES = 160
+# How far back from a page trailer or the document's own title the start of its line is looked for.
+_MARKUP_REACH = 12
 
 
 def roman_value(numeral: str) -> int:
@@ -725,20 +727,51 @@ def _body_end(text: str, body_start: int, closing_start: int, header: DocumentHe
     """Where the document ends and the web page it was pasted from resumes.
 
     A legal library page follows the document with "Văn bản liên quan" and similar lines, and repeats
-    the document's own title ("Kế hoạch 980/KH-UBND năm 2025 ...") after the signature. Both are
+    the document's own title ("Kế hoạch 980/KH-UBND năm 2025 ...") after the signature. The title is
     found by a literal search, then checked to stand at the start of a line.
     """
-    searches = [(marker, body_start) for marker in knowledge.grammar.page_trailers]
-    if header.type and header.number:
-        searches += [(f"{header.type} {header.number}", closing_start), (f"{header.type} số {header.number}", closing_start)]
     ends = [len(text)]
-    for marker, start in searches:
-        position = text.find(marker, start)
-        while position >= 0 and (line_start := _line_start_before(text, position)) is None:
-            position = text.find(marker, position + 1)
-        if position >= 0:
-            ends.append(line_start)
+    if (trailer := _page_trailer_line(text, body_start, knowledge)) is not None:
+        ends.append(trailer)
+    if header.type and header.number:
+        for title in (f"{header.type} {header.number}", f"{header.type} số {header.number}"):
+            position = text.find(title, closing_start)
+            while position >= 0 and (line_start := _line_start_before(text, position)) is None:
+                position = text.find(title, position + 1)
+            if position >= 0:
+                ends.append(line_start)
     return min(ends)
+
+
+def _page_trailer_line(text: str, body_start: int, knowledge: Knowledge) -> int | None:
+    """The start of the first line that opens with a page trailer at or after `body_start`.
+
+    One scan of the line starts finds them all: a search of the whole text for each trailer cost twice
+    as much. The trailer must stand where `_line_start_before` would accept it, so the line itself may
+    start a little before `body_start`.
+    """
+    first_line, other_lines = _trailer_patterns(knowledge)
+    if (found := first_line.match(text)) and found.start("trailer") >= body_start:
+        return 0
+    for found in other_lines.finditer(text, max(0, body_start - _MARKUP_REACH)):
+        if found.start("trailer") >= body_start:
+            return found.start() + 1
+    return None
+
+
+@cache
+def _trailer_patterns(knowledge: Knowledge) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A line opening with a page trailer: the text's first line, and any other after its line feed.
+
+    Only markup may stand before the trailer, within `_MARKUP_REACH` characters: the text's start or a
+    line feed must be among them.
+    """
+    trailer = f"(?P<trailer>{_starts_with_one(knowledge.grammar.page_trailers)})"
+    markup = r"(?:[^\S\n]|[#*_>|`])"  # a character of _MARKUP, but not a line feed
+    return (
+        re.compile(f"{markup}{{0,{_MARKUP_REACH}}}{trailer}"),
+        re.compile(f"\n{markup}{{0,{_MARKUP_REACH - 1}}}{trailer}"),
+    )
 
 
 def _line_start_before(text: str, position: int) -> int | None:
@@ -746,7 +779,7 @@ def _line_start_before(text: str, position: int) -> int | None:
 
     Looks back a few characters only, so that a marker repeated along one long line costs nothing.
     """
-    reach = max(0, position - 12)
+    reach = max(0, position - _MARKUP_REACH)
     newline = text.rfind("\n", reach, position)
     if newline < 0 and reach > 0:
         return None
