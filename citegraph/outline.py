@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from itertools import accumulate, chain, groupby
 from operator import itemgetter
-from typing import NamedTuple
+from typing import NamedTuple, overload
 
 from .extract import NUMBER_RE, parse_number, type_for_number
 from .knowledge import Knowledge, fold, load, strip_marks
@@ -84,19 +84,58 @@ def _unmarked(line: str) -> str:
     return line.strip().strip("_|").strip()
 
 
-def _lines(text: str, start: int = 0, end: int | None = None, limit: int | None = None) -> list[_Line]:
-    """The lines of `text[start:end]` (at most `limit` of them)."""
-    end = len(text) if end is None else end
+def _lines(text: str, start: int, end: int) -> list[_Line]:
+    """The lines of `text[start:end]`."""
+    pieces, starts = _split_lines(text, start, end)
+    return list(map(_Line, starts, starts[1:], pieces))
+
+
+def _split_lines(text: str, start: int, end: int, limit: int | None = None) -> tuple[list[str], list[int]]:
+    """The texts of the lines of `text[start:end]` (at most `limit` of them) and their starts, followed
+    by the end of the last line."""
     if start >= end:
-        return []
+        return [], [start]
     pieces = text[start:end].split("\n", -1 if limit is None else limit)[:limit]
     # Each line starts after the previous one and its line feed; the last one ends at `end` at most.
     starts = list(accumulate([len(piece) + 1 for piece in pieces], initial=start))
     starts[-1] = min(starts[-1], end)
-    lines = list(map(_Line, starts, starts[1:], pieces))
-    if lines[-1].start == end:  # the empty piece after a final line feed is not a line
-        lines.pop()
-    return lines
+    if starts[-2] == end:  # the empty piece after a final line feed is not a line
+        pieces.pop()
+        starts.pop()
+    return pieces, starts
+
+
+class _HeaderLines:
+    """The first lines of a text, each made a _Line only when the header reads it.
+
+    The header may look as far as 220 lines down, but mostly reads a few dozen around the number and
+    type lines: making every one a _Line cost about as much as reading the header itself.
+    """
+
+    __slots__ = ("_made", "_starts", "texts")
+
+    def __init__(self, text: str) -> None:
+        self.texts, self._starts = _split_lines(text, 0, len(text), _HEADER_LINES + 60)
+        self._made: list[_Line | None] = [None] * len(self.texts)
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    @overload
+    def __getitem__(self, index: int) -> _Line: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[_Line]: ...
+
+    def __getitem__(self, index: int | slice) -> _Line | list[_Line]:
+        if isinstance(index, slice):
+            return [self[position] for position in range(*index.indices(len(self.texts)))]
+        if index < 0:
+            index += len(self.texts)
+        line = self._made[index]
+        if line is None:
+            line = self._made[index] = _Line(self._starts[index], self._starts[index + 1], self.texts[index])
+        return line
 
 
 def _line_end(text: str, position: int) -> int:
@@ -121,7 +160,7 @@ def _type_line(bare: str, knowledge: Knowledge) -> str | None:
     return doc_type.name if doc_type else None
 
 
-def _header(lines: list[_Line], text: str, knowledge: Knowledge) -> tuple[DocumentHeader, int]:
+def _header(lines: _HeaderLines, text: str, knowledge: Knowledge) -> tuple[DocumentHeader, int]:
     """Read the header block; return it and the offset where the body starts."""
     number_line = _own_number_line(lines)
     search_from = number_line or 0
@@ -152,34 +191,34 @@ def _header(lines: list[_Line], text: str, knowledge: Knowledge) -> tuple[Docume
     return DocumentHeader(**fields), end  # type: ignore[arg-type]
 
 
-def _own_number_line(lines: list[_Line]) -> int | None:
+def _own_number_line(lines: _HeaderLines) -> int | None:
     """The index of the line that gives the document's own number.
 
     `Số: 85/KH-UBND` on one line wins. A page saved from a legal library may only have its metadata
     table, `Số hiệu:` with the number a line or two below; that is used when nothing better is there.
     """
-    header = lines[:_HEADER_LINES]
+    header = lines.texts[:_HEADER_LINES]
     same_line = next((i for i, line in enumerate(header) if _own_number_text(line)), None)
     if same_line is not None:
         return same_line
     for index, line in enumerate(header):
         rest = _after_number_word(line)
         if rest is not None and not rest.strip(" *_|"):
-            following = next((n for n in lines[index + 1:index + 4] if n.bare), None)
-            if following and (NUMBER_RE.match(following.bare) or _BLANK_NUMBER.match(following.bare)):
-                return lines.index(following)
+            following = next((n for n in range(index + 1, min(index + 4, len(lines))) if lines[n].bare), None)
+            if following is not None and (NUMBER_RE.match(lines[following].bare) or _BLANK_NUMBER.match(lines[following].bare)):
+                return following
     return None
 
 
-def _after_number_word(line: _Line) -> str | None:
+def _after_number_word(line: str) -> str | None:
     """What follows `Số:` (or `Số hiệu:`) at the start of the line; None if the line does not start so."""
-    if "Số" not in line.text:  # spares most lines the regular expression
+    if "Số" not in line:  # spares most lines the regular expression
         return None
-    match = _OWN_NUMBER.match(line.text)
+    match = _OWN_NUMBER.match(line)
     return match.group("rest") if match else None
 
 
-def _own_number_text(line: _Line) -> str:
+def _own_number_text(line: str) -> str:
     rest = _after_number_word(line)
     if rest is None:
         return ""
@@ -190,7 +229,7 @@ def _own_number_text(line: _Line) -> str:
 
 
 def _parse_own_number(line: _Line, knowledge: Knowledge) -> dict[str, object]:
-    rest = _own_number_text(line) or line.bare
+    rest = _own_number_text(line.text) or line.bare
     found = NUMBER_RE.search(rest[:60])
     if found and found.start() < 3:
         number = parse_number(found, knowledge)
@@ -211,9 +250,19 @@ def _inline_type(line: _Line, knowledge: Knowledge) -> str | None:
     """The type word in upper case on a number line that runs on (`... năm 1980 CHỈ THỊ VỀ ...`)."""
     if len(line.text) <= 160:
         return None
-    words = "|".join(re.escape(word.upper()) for word in knowledge.type_words())
-    found = re.search(rf"(?<!\w)(?:{words})(?!\w)", line.text)
+    found = _type_word_pattern(knowledge).search(line.text)
     return knowledge.type_by_word[fold(found.group())].name if found else None
+
+
+@cache
+def _type_word_pattern(knowledge: Knowledge) -> re.Pattern[str]:
+    """A type word in upper case standing alone, the longest first (`NGHỊ QUYẾT LIÊN TỊCH`).
+
+    Made once: joining and escaping the words again for every long number line, and finding the
+    pattern in re's cache by its long text, cost ~0.1 ms a document.
+    """
+    words = "|".join(re.escape(word.upper()) for word in knowledge.type_words())
+    return re.compile(rf"(?<!\w)(?:{words})(?!\w)")
 
 
 def _number_end(line: _Line) -> int:
@@ -225,7 +274,7 @@ def _number_end(line: _Line) -> int:
     return line.start + found.end() if found else line.end
 
 
-def _agency(lines: list[_Line], number_line: int, knowledge: Knowledge) -> str | None:
+def _agency(lines: _HeaderLines, number_line: int, knowledge: Knowledge) -> str | None:
     """The issuing body: the capitalised lines above `Số:`, without the national motto.
 
     The block may name the parent body first (`UBND TỈNH LÀO CAI` / `SỞ CÔNG THƯƠNG`): the issuer is the
@@ -252,7 +301,7 @@ def _agency(lines: list[_Line], number_line: int, knowledge: Knowledge) -> str |
     return " ".join(issuer) or None
 
 
-def _parse_place_date(lines: list[_Line], number_line: int, type_index: int | None) -> dict[str, object]:
+def _parse_place_date(lines: _HeaderLines, number_line: int, type_index: int | None) -> dict[str, object]:
     stop = type_index if type_index is not None else min(len(lines), number_line + 8)
     window = "\n".join(line.bare for line in lines[max(0, number_line - 4):stop + 1])
     found = _place_date(window)
@@ -296,7 +345,7 @@ def _capitalised(word: str) -> bool:
     return len(word) > 1 and word[0].isupper() and all(char.islower() for char in word[1:])
 
 
-def _metadata_date(lines: list[_Line]) -> dict[str, object]:
+def _metadata_date(lines: _HeaderLines) -> dict[str, object]:
     """The issue date from a legal library's metadata table (`Ngày ban hành:` / `21/11/2025`)."""
     for index, line in enumerate(lines[:_HEADER_LINES]):
         if fold(line.bare).startswith("ngày ban hành"):
@@ -311,7 +360,7 @@ def _metadata_date(lines: list[_Line]) -> dict[str, object]:
     return {}
 
 
-def _title_lines(lines: list[_Line], index: int, knowledge: Knowledge) -> list[_Line]:
+def _title_lines(lines: _HeaderLines, index: int, knowledge: Knowledge) -> list[_Line]:
     """The trích yếu: the lines after the type line, up to a blank line or the body.
 
     The first line may itself start with `Thực hiện` ("KẾ HOẠCH / Thực hiện công tác dân vận ...");
@@ -352,7 +401,7 @@ def _is_upper(text: str) -> bool:
     return text == text.upper()
 
 
-def _vv_end(lines: list[_Line], number_line: int, number_end: int) -> int:
+def _vv_end(lines: _HeaderLines, number_line: int, number_end: int) -> int:
     """A công văn has no type line: its header ends after the `V/v` line, or else after its number."""
     for line in lines[number_line:number_line + 6]:
         if line.bare.startswith(("V/v", "v/v", "Về việc")):
@@ -606,7 +655,7 @@ def _item_title(after_heading: str) -> str:
 def outline(text: str, knowledge: Knowledge | None = None) -> Outline:
     """The structure of normalised `text`."""
     knowledge = knowledge or load()
-    header, header_end = _header(_lines(text, limit=_HEADER_LINES + 60), text, knowledge)
+    header, header_end = _header(_HeaderLines(text), text, knowledge)
     items, closing, first_item = _items(text, header_end, knowledge)
     closing_start = closing[0][0] if closing else len(text)
     body_end = _body_end(text, header_end, closing_start, header, knowledge)
