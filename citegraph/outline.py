@@ -703,7 +703,9 @@ def _candidate_pattern(knowledge: Knowledge) -> re.Pattern[str]:
     )
     return re.compile(
         # Horizontal space only: a match must never run into the next line and hide it from the scan.
-        r"[ \t#*_>|`]*(?:(?P<heading>Chương[ \t]|Điều[ \t]|[IVXL]{1,6}\**[ \t]*[.)/]|\d{1,2}[.)/ \t]|\d{1,2}\.\d"
+        # The markup is taken whole, never given back (`*+`): no candidate starts with a markup character,
+        # so trying shorter runs of it on a prose line would be wasted.
+        r"[ \t#*_>|`]*+(?:(?P<heading>Chương[ \t]|Điều[ \t]|[IVXL]{1,6}\**[ \t]*[.)/]|\d{1,2}[.)/ \t]|\d{1,2}\.\d"
         rf"|[a-zđ]\**[ \t]*\))|(?P<marker>{_starts_with_one(markers)}))"
     )
 
