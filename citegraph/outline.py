@@ -57,7 +57,7 @@ def roman_value(numeral: str) -> int:
 class _Line:
     """One line of the text: its offsets, its text and its text without markup (`bare`)."""
 
-    __slots__ = ("start", "end", "text", "_bare")
+    __slots__ = ("_bare", "end", "start", "text")
 
     def __init__(self, start: int, end: int, text: str) -> None:
         self.start = start
