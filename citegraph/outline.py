@@ -144,6 +144,12 @@ def _line_end(text: str, position: int) -> int:
     return end if end >= 0 else len(text)
 
 
+def _bare_line_after(text: str, line_end: int) -> str:
+    """The bare text of the line after the one that ends at `line_end` (nothing after the last line)."""
+    start = line_end + 1
+    return _bare(text[start:_line_end(text, start)])
+
+
 def _line_start(text: str, position: int) -> int:
     """Where the line holding `position` starts."""
     return text.rfind("\n", 0, position) + 1
@@ -205,7 +211,10 @@ def _own_number_line(lines: _HeaderLines) -> int | None:
         rest = _after_number_word(line)
         if rest is not None and not rest.strip(" *_|"):
             following = next((n for n in range(index + 1, min(index + 4, len(lines))) if lines[n].bare), None)
-            if following is not None and (NUMBER_RE.match(lines[following].bare) or _BLANK_NUMBER.match(lines[following].bare)):
+            if following is None:
+                continue
+            bare = lines[following].bare
+            if NUMBER_RE.match(bare) or _BLANK_NUMBER.match(bare):
                 return following
     return None
 
@@ -564,11 +573,14 @@ class _ItemBuilder:
         line_end = _line_end(text, start)
         bare = _unmarked(text[start:line_end])
         heading = _HEADING.match(bare)
+        if heading is None:
+            return False
         # Each kind's group holds its number's group, the next one: found by index, not by a name built per line.
-        if heading is None or not self.offer(heading.lastgroup, heading.group(heading.lastindex + 1), start):  # type: ignore[arg-type, operator]
+        kind, number = heading.lastgroup, heading.group(heading.lastindex + 1)  # type: ignore[operator]
+        if not self.offer(kind, number, start):  # type: ignore[arg-type]
             return False
         # A chapter's name stands on the line below its number ("Chương I" / "QUY ĐỊNH CHUNG").
-        self.opened[-1].title = _item_title(bare[heading.end():]) or _bare(text[line_end + 1:_line_end(text, line_end + 1)])[:160]
+        self.opened[-1].title = _item_title(bare[heading.end():]) or _bare_line_after(text, line_end)[:160]
         return True
 
     def offer(self, kind: str, value: str, start: int) -> bool:
@@ -747,8 +759,8 @@ def _items(text: str, body_start: int, knowledge: Knowledge) -> tuple[list[PlanI
     closing: list[tuple[int, int]] = []
     first_item = None
     for match in _candidates(text, body_start, knowledge):
-        group = match.lastgroup
-        content_start = match.start(group)
+        group = match.lastgroup  # `heading` or `marker`: every match has one of them
+        content_start = match.start(group)  # type: ignore[arg-type]
         if group == "heading":
             if builder is not None and builder.take(text, content_start) and first_item is None:
                 first_item = _line_start(text, content_start)
@@ -814,8 +826,9 @@ def _page_trailer_line(text: str, body_start: int, knowledge: Knowledge) -> int 
 def _trailer_patterns(knowledge: Knowledge) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A line opening with a page trailer: the text's first line, and any other after its line feed.
 
-    Only markup may stand before the trailer, within `_MARKUP_REACH` characters: the text's start or a
-    line feed must be among them.
+    Only markup may stand before the trailer, and the line's start must be within `_MARKUP_REACH`
+    characters of it, as `_line_start_before` requires: 12 characters of markup at the text's start,
+    11 after a line feed (the 12th character back).
     """
     trailer = f"(?P<trailer>{_starts_with_one(knowledge.grammar.page_trailers)})"
     markup = r"(?:[^\S\n]|[#*_>|`])"  # a character of _MARKUP, but not a line feed
