@@ -20,7 +20,9 @@ from .knowledge import Knowledge, fold, load, strip_marks
 from .models import DocumentHeader, Outline, PlanItem
 
 _MARKUP = re.compile(r"^[\s#*_>|`]*")
-_SENTENCE_END = re.compile(r"[.:;]\s")
+# A sentence end, one pattern for each mark: `re` skips to a single literal first character at C speed,
+# but tests a class of them (`[.:;]\s`) at every position, several times as slowly.
+_SENTENCE_ENDS = tuple(re.compile(rf"{re.escape(mark)}\s") for mark in ".:;")
 _EMPHASIS = re.compile(r"\*+|__+")
 _HEADING = re.compile(
     r"(?P<chuong>Chương\s+(?P<chuong_n>[IVXLC]+)\b)"
@@ -660,8 +662,11 @@ def _item_title(after_heading: str) -> str:
     """The first sentence after the heading, at most 160 characters."""
     text = after_heading.strip(" *_:")
     # Only a sentence end in the first 160 characters shortens the title: the search of a long line stops there.
-    sentence_end = _SENTENCE_END.search(text, 0, 160)
-    return text[:sentence_end.start() + 1 if sentence_end else 160].rstrip(" .:;")
+    end = 160
+    for sentence_end in _SENTENCE_ENDS:
+        if found := sentence_end.search(text, 0, end):
+            end = found.start() + 1  # the next mark's search looks only before this one
+    return text[:end].rstrip(" .:;")
 
 
 def outline(text: str, knowledge: Knowledge | None = None) -> Outline:
