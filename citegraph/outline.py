@@ -519,14 +519,14 @@ def _preamble(lines: list[_Line], knowledge: Knowledge) -> tuple[int, int] | Non
 
 
 def _successor(kind: str, previous: str, current: str) -> bool:
-    if kind in ("roman", "chuong"):
-        return roman_value(current) == roman_value(previous) + 1
     if kind == "letter":
         return _LETTERS.find(current) == _LETTERS.find(previous) + 1
     if kind == "dotted":
         head_p, _, last_p = previous.rpartition(".")
         head_c, _, last_c = current.rpartition(".")
         return head_p == head_c and int(last_c) == int(last_p) + 1
+    if kind == "roman" or kind == "chuong":
+        return roman_value(current) == roman_value(previous) + 1
     return int(current) == int(previous) + 1
 
 
@@ -616,9 +616,10 @@ class _ItemBuilder:
                 return False
             if kind == "roman":
                 self._close_while(lambda k: k != "chuong", start)
-        parent = self.stack[-1].label if self.stack else None
-        frame = _Open(kind, value, self._label(kind, value), parent, start)
-        self.stack.append(frame)
+        stack = self.stack
+        parent = stack[-1] if stack else None
+        frame = _Open(kind, value, self._label(kind, value, parent), parent.label if parent else None, start)
+        stack.append(frame)
         self.opened.append(frame)
         return True
 
@@ -633,16 +634,18 @@ class _ItemBuilder:
                 return position
         return None
 
-    def _label(self, kind: str, value: str) -> str:
+    def _label(self, kind: str, value: str, parent: _Open | None) -> str:
+        """The item's label: its number after its parent's label (`II.3.b`), a dotted number after the
+        label of its Roman part or article (`II.1.2`), chapters and articles by their own name."""
+        if kind == "dotted":
+            prefix = next((f.label for f in reversed(self.stack) if f.kind in ("roman", "dieu")), None)
+            return f"{prefix}.{value}" if prefix else value
         if kind == "chuong":
             return f"Chương {value}"
         if kind == "dieu":
             return f"Điều {value}"
-        if kind == "dotted":
-            prefix = next((f.label for f in reversed(self.stack) if f.kind in ("roman", "dieu")), None)
-            return f"{prefix}.{value}" if prefix else value
-        if self.stack and self.stack[-1].kind != "chuong":
-            return f"{self.stack[-1].label}.{value}"
+        if parent is not None and parent.kind != "chuong":
+            return f"{parent.label}.{value}"
         return value
 
     def _close_while(self, predicate: Callable[[str], bool], end: int) -> None:
