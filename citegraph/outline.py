@@ -9,17 +9,20 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
-from itertools import accumulate
-from typing import NamedTuple
+from itertools import accumulate, chain, groupby
+from operator import itemgetter
+from typing import NamedTuple, overload
 
 from .extract import NUMBER_RE, parse_number, type_for_number
 from .knowledge import Knowledge, fold, load, strip_marks
 from .models import DocumentHeader, Outline, PlanItem
 
 _MARKUP = re.compile(r"^[\s#*_>|`]*")
-_SENTENCE_END = re.compile(r"[.:;]\s")
+# A sentence end, one pattern for each mark: `re` skips to a single literal first character at C speed,
+# but tests a class of them (`[.:;]\s`) at every position, several times as slowly.
+_SENTENCE_ENDS = tuple(re.compile(rf"{re.escape(mark)}\s") for mark in ".:;")
 _EMPHASIS = re.compile(r"\*+|__+")
 _HEADING = re.compile(
     r"(?P<chuong>Chương\s+(?P<chuong_n>[IVXLC]+)\b)"
@@ -41,6 +44,8 @@ _NUMERIC_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 _LETTERS = "abcdđeghiklmnopqrstuvxy"
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _HEADER_LINES = 160
+# How far back from a page trailer or the document's own title the start of its line is looked for.
+_MARKUP_REACH = 12
 
 
 def roman_value(numeral: str) -> int:
@@ -54,7 +59,7 @@ def roman_value(numeral: str) -> int:
 class _Line:
     """One line of the text: its offsets, its text and its text without markup (`bare`)."""
 
-    __slots__ = ("start", "end", "text", "_bare")
+    __slots__ = ("_bare", "end", "start", "text")
 
     def __init__(self, start: int, end: int, text: str) -> None:
         self.start = start
@@ -81,31 +86,75 @@ def _unmarked(line: str) -> str:
     return line.strip().strip("_|").strip()
 
 
-def _lines(text: str, start: int = 0, end: int | None = None, limit: int | None = None) -> list[_Line]:
-    """The lines of `text[start:end]` (at most `limit` of them)."""
-    end = len(text) if end is None else end
+def _lines(text: str, start: int, end: int) -> list[_Line]:
+    """The lines of `text[start:end]`."""
+    pieces, starts = _split_lines(text, start, end)
+    return list(map(_Line, starts, starts[1:], pieces))
+
+
+def _split_lines(text: str, start: int, end: int, limit: int | None = None) -> tuple[list[str], list[int]]:
+    """The texts of the lines of `text[start:end]` (at most `limit` of them) and their starts, followed
+    by the end of the last line."""
     if start >= end:
-        return []
+        return [], [start]
     pieces = text[start:end].split("\n", -1 if limit is None else limit)[:limit]
     # Each line starts after the previous one and its line feed; the last one ends at `end` at most.
     starts = list(accumulate([len(piece) + 1 for piece in pieces], initial=start))
     starts[-1] = min(starts[-1], end)
-    lines = list(map(_Line, starts, starts[1:], pieces))
-    if lines[-1].start == end:  # the empty piece after a final line feed is not a line
-        lines.pop()
-    return lines
+    if starts[-2] == end:  # the empty piece after a final line feed is not a line
+        pieces.pop()
+        starts.pop()
+    return pieces, starts
 
 
-def _bare_line_at(text: str, start: int, content_start: int | None = None) -> tuple[str, int]:
-    """The bare text of the line that starts at `start`, and where the next line starts.
+class _HeaderLines:
+    """The first lines of a text, each made a _Line only when the header reads it.
 
-    A caller that knows where the markup ends (`content_start`) spares the markup scan.
+    The header may look as far as 220 lines down, but mostly reads a few dozen around the number and
+    type lines: making every one a _Line cost about as much as reading the header itself.
     """
-    end = text.find("\n", start)
-    line_end, next_line = (end, end + 1) if end >= 0 else (len(text), len(text))
-    if content_start is None:
-        return _bare(text[start:line_end]), next_line
-    return _unmarked(text[content_start:line_end]), next_line
+
+    __slots__ = ("_made", "_starts", "texts")
+
+    def __init__(self, text: str) -> None:
+        self.texts, self._starts = _split_lines(text, 0, len(text), _HEADER_LINES + 60)
+        self._made: list[_Line | None] = [None] * len(self.texts)
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    @overload
+    def __getitem__(self, index: int) -> _Line: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[_Line]: ...
+
+    def __getitem__(self, index: int | slice) -> _Line | list[_Line]:
+        if isinstance(index, slice):
+            return [self[position] for position in range(*index.indices(len(self.texts)))]
+        if index < 0:
+            index += len(self.texts)
+        line = self._made[index]
+        if line is None:
+            line = self._made[index] = _Line(self._starts[index], self._starts[index + 1], self.texts[index])
+        return line
+
+
+def _line_end(text: str, position: int) -> int:
+    """Where the line holding `position` ends (its line feed, or the end of the text)."""
+    end = text.find("\n", position)
+    return end if end >= 0 else len(text)
+
+
+def _bare_line_after(text: str, line_end: int) -> str:
+    """The bare text of the line after the one that ends at `line_end` (nothing after the last line)."""
+    start = line_end + 1
+    return _bare(text[start:_line_end(text, start)])
+
+
+def _line_start(text: str, position: int) -> int:
+    """Where the line holding `position` starts."""
+    return text.rfind("\n", 0, position) + 1
 
 
 # --- header --------------------------------------------------------------------------------------
@@ -119,7 +168,7 @@ def _type_line(bare: str, knowledge: Knowledge) -> str | None:
     return doc_type.name if doc_type else None
 
 
-def _header(lines: list[_Line], text: str, knowledge: Knowledge) -> tuple[DocumentHeader, int]:
+def _header(lines: _HeaderLines, text: str, knowledge: Knowledge) -> tuple[DocumentHeader, int]:
     """Read the header block; return it and the offset where the body starts."""
     number_line = _own_number_line(lines)
     search_from = number_line or 0
@@ -150,34 +199,37 @@ def _header(lines: list[_Line], text: str, knowledge: Knowledge) -> tuple[Docume
     return DocumentHeader(**fields), end  # type: ignore[arg-type]
 
 
-def _own_number_line(lines: list[_Line]) -> int | None:
+def _own_number_line(lines: _HeaderLines) -> int | None:
     """The index of the line that gives the document's own number.
 
     `Số: 85/KH-UBND` on one line wins. A page saved from a legal library may only have its metadata
     table, `Số hiệu:` with the number a line or two below; that is used when nothing better is there.
     """
-    header = lines[:_HEADER_LINES]
+    header = lines.texts[:_HEADER_LINES]
     same_line = next((i for i, line in enumerate(header) if _own_number_text(line)), None)
     if same_line is not None:
         return same_line
     for index, line in enumerate(header):
         rest = _after_number_word(line)
         if rest is not None and not rest.strip(" *_|"):
-            following = next((n for n in lines[index + 1:index + 4] if n.bare), None)
-            if following and (NUMBER_RE.match(following.bare) or _BLANK_NUMBER.match(following.bare)):
-                return lines.index(following)
+            following = next((n for n in range(index + 1, min(index + 4, len(lines))) if lines[n].bare), None)
+            if following is None:
+                continue
+            bare = lines[following].bare
+            if NUMBER_RE.match(bare) or _BLANK_NUMBER.match(bare):
+                return following
     return None
 
 
-def _after_number_word(line: _Line) -> str | None:
+def _after_number_word(line: str) -> str | None:
     """What follows `Số:` (or `Số hiệu:`) at the start of the line; None if the line does not start so."""
-    if "Số" not in line.text:  # spares most lines the regular expression
+    if "Số" not in line:  # spares most lines the regular expression
         return None
-    match = _OWN_NUMBER.match(line.text)
+    match = _OWN_NUMBER.match(line)
     return match.group("rest") if match else None
 
 
-def _own_number_text(line: _Line) -> str:
+def _own_number_text(line: str) -> str:
     rest = _after_number_word(line)
     if rest is None:
         return ""
@@ -188,7 +240,7 @@ def _own_number_text(line: _Line) -> str:
 
 
 def _parse_own_number(line: _Line, knowledge: Knowledge) -> dict[str, object]:
-    rest = _own_number_text(line) or line.bare
+    rest = _own_number_text(line.text) or line.bare
     found = NUMBER_RE.search(rest[:60])
     if found and found.start() < 3:
         number = parse_number(found, knowledge)
@@ -209,9 +261,19 @@ def _inline_type(line: _Line, knowledge: Knowledge) -> str | None:
     """The type word in upper case on a number line that runs on (`... năm 1980 CHỈ THỊ VỀ ...`)."""
     if len(line.text) <= 160:
         return None
-    words = "|".join(re.escape(word.upper()) for word in knowledge.type_words())
-    found = re.search(rf"(?<!\w)(?:{words})(?!\w)", line.text)
+    found = _type_word_pattern(knowledge).search(line.text)
     return knowledge.type_by_word[fold(found.group())].name if found else None
+
+
+@cache
+def _type_word_pattern(knowledge: Knowledge) -> re.Pattern[str]:
+    """A type word in upper case standing alone, the longest first (`NGHỊ QUYẾT LIÊN TỊCH`).
+
+    Made once: joining and escaping the words again for every long number line, and finding the
+    pattern in re's cache by its long text, cost ~0.1 ms a document.
+    """
+    words = "|".join(re.escape(word.upper()) for word in knowledge.type_words())
+    return re.compile(rf"(?<!\w)(?:{words})(?!\w)")
 
 
 def _number_end(line: _Line) -> int:
@@ -223,7 +285,7 @@ def _number_end(line: _Line) -> int:
     return line.start + found.end() if found else line.end
 
 
-def _agency(lines: list[_Line], number_line: int, knowledge: Knowledge) -> str | None:
+def _agency(lines: _HeaderLines, number_line: int, knowledge: Knowledge) -> str | None:
     """The issuing body: the capitalised lines above `Số:`, without the national motto.
 
     The block may name the parent body first (`UBND TỈNH LÀO CAI` / `SỞ CÔNG THƯƠNG`): the issuer is the
@@ -250,7 +312,7 @@ def _agency(lines: list[_Line], number_line: int, knowledge: Knowledge) -> str |
     return " ".join(issuer) or None
 
 
-def _parse_place_date(lines: list[_Line], number_line: int, type_index: int | None) -> dict[str, object]:
+def _parse_place_date(lines: _HeaderLines, number_line: int, type_index: int | None) -> dict[str, object]:
     stop = type_index if type_index is not None else min(len(lines), number_line + 8)
     window = "\n".join(line.bare for line in lines[max(0, number_line - 4):stop + 1])
     found = _place_date(window)
@@ -294,7 +356,7 @@ def _capitalised(word: str) -> bool:
     return len(word) > 1 and word[0].isupper() and all(char.islower() for char in word[1:])
 
 
-def _metadata_date(lines: list[_Line]) -> dict[str, object]:
+def _metadata_date(lines: _HeaderLines) -> dict[str, object]:
     """The issue date from a legal library's metadata table (`Ngày ban hành:` / `21/11/2025`)."""
     for index, line in enumerate(lines[:_HEADER_LINES]):
         if fold(line.bare).startswith("ngày ban hành"):
@@ -309,7 +371,7 @@ def _metadata_date(lines: list[_Line]) -> dict[str, object]:
     return {}
 
 
-def _title_lines(lines: list[_Line], index: int, knowledge: Knowledge) -> list[_Line]:
+def _title_lines(lines: _HeaderLines, index: int, knowledge: Knowledge) -> list[_Line]:
     """The trích yếu: the lines after the type line, up to a blank line or the body.
 
     The first line may itself start with `Thực hiện` ("KẾ HOẠCH / Thực hiện công tác dân vận ...");
@@ -350,7 +412,7 @@ def _is_upper(text: str) -> bool:
     return text == text.upper()
 
 
-def _vv_end(lines: list[_Line], number_line: int, number_end: int) -> int:
+def _vv_end(lines: _HeaderLines, number_line: int, number_end: int) -> int:
     """A công văn has no type line: its header ends after the `V/v` line, or else after its number."""
     for line in lines[number_line:number_line + 6]:
         if line.bare.startswith(("V/v", "v/v", "Về việc")):
@@ -457,14 +519,14 @@ def _preamble(lines: list[_Line], knowledge: Knowledge) -> tuple[int, int] | Non
 
 
 def _successor(kind: str, previous: str, current: str) -> bool:
-    if kind in ("roman", "chuong"):
-        return roman_value(current) == roman_value(previous) + 1
     if kind == "letter":
         return _LETTERS.find(current) == _LETTERS.find(previous) + 1
     if kind == "dotted":
         head_p, _, last_p = previous.rpartition(".")
         head_c, _, last_c = current.rpartition(".")
         return head_p == head_c and int(last_c) == int(last_p) + 1
+    if kind == "roman" or kind == "chuong":
+        return roman_value(current) == roman_value(previous) + 1
     return int(current) == int(previous) + 1
 
 
@@ -507,6 +569,22 @@ class _ItemBuilder:
         self.opened: list[_Open] = []
         self.last_dieu = 0
 
+    def take(self, text: str, start: int) -> bool:
+        """Open an item for the heading line whose numbering starts at `start`, if it is one and
+        continues the numbering; say whether it did. Only an opened item's title is read."""
+        line_end = _line_end(text, start)
+        bare = _unmarked(text[start:line_end])
+        heading = _HEADING.match(bare)
+        if heading is None:
+            return False
+        # Each kind's group holds its number's group, the next one: found by index, not by a name built per line.
+        kind, number = heading.lastgroup, heading.group(heading.lastindex + 1)  # type: ignore[operator]
+        if not self.offer(kind, number, start):  # type: ignore[arg-type]
+            return False
+        # A chapter's name stands on the line below its number ("Chương I" / "QUY ĐỊNH CHUNG").
+        self.opened[-1].title = _item_title(bare[heading.end():]) or _bare_line_after(text, line_end)[:160]
+        return True
+
     def offer(self, kind: str, value: str, start: int) -> bool:
         """Open an item for this heading if it continues the numbering; say whether it did."""
         if kind == "dieu":
@@ -538,15 +616,12 @@ class _ItemBuilder:
                 return False
             if kind == "roman":
                 self._close_while(lambda k: k != "chuong", start)
-        parent = self.stack[-1].label if self.stack else None
-        frame = _Open(kind, value, self._label(kind, value), parent, start)
-        self.stack.append(frame)
+        stack = self.stack
+        parent = stack[-1] if stack else None
+        frame = _Open(kind, value, self._label(kind, value, parent), parent.label if parent else None, start)
+        stack.append(frame)
         self.opened.append(frame)
         return True
-
-    def name_last(self, title: str) -> None:
-        """Give the item just opened its title (worked out only for accepted headings)."""
-        self.opened[-1].title = title
 
     def _find(self, kind: str) -> int | None:
         """Where the open item of this kind stands in the stack (one of each kind at most).
@@ -559,16 +634,18 @@ class _ItemBuilder:
                 return position
         return None
 
-    def _label(self, kind: str, value: str) -> str:
+    def _label(self, kind: str, value: str, parent: _Open | None) -> str:
+        """The item's label: its number after its parent's label (`II.3.b`), a dotted number after the
+        label of its Roman part or article (`II.1.2`), chapters and articles by their own name."""
+        if kind == "dotted":
+            prefix = next((f.label for f in reversed(self.stack) if f.kind in ("roman", "dieu")), None)
+            return f"{prefix}.{value}" if prefix else value
         if kind == "chuong":
             return f"Chương {value}"
         if kind == "dieu":
             return f"Điều {value}"
-        if kind == "dotted":
-            prefix = next((f.label for f in reversed(self.stack) if f.kind in ("roman", "dieu")), None)
-            return f"{prefix}.{value}" if prefix else value
-        if self.stack and self.stack[-1].kind != "chuong":
-            return f"{self.stack[-1].label}.{value}"
+        if parent is not None and parent.kind != "chuong":
+            return f"{parent.label}.{value}"
         return value
 
     def _close_while(self, predicate: Callable[[str], bool], end: int) -> None:
@@ -584,28 +661,21 @@ class _ItemBuilder:
         return [PlanItem(frame.label, frame.title, frame.start, frame.end, frame.parent) for frame in self.opened]
 
 
-def _heading(bare: str) -> tuple[str, str, int] | None:
-    """(kind, number, where the heading ends) of a numbered heading: ("roman", "II", 4), ("dieu", "5", 7)..."""
-    match = _HEADING.match(bare)
-    if not match:
-        return None
-    kind = match.lastgroup or ""
-    # Each kind's group holds its number's group, the next one: found by index, not by a name built per line.
-    return kind, match.group(match.lastindex + 1), match.end()  # type: ignore[operator]
-
-
 def _item_title(after_heading: str) -> str:
     """The first sentence after the heading, at most 160 characters."""
     text = after_heading.strip(" *_:")
     # Only a sentence end in the first 160 characters shortens the title: the search of a long line stops there.
-    sentence_end = _SENTENCE_END.search(text, 0, 160)
-    return text[:sentence_end.start() + 1 if sentence_end else 160].rstrip(" .:;")
+    end = 160
+    for sentence_end in _SENTENCE_ENDS:
+        if found := sentence_end.search(text, 0, end):
+            end = found.start() + 1  # the next mark's search looks only before this one
+    return text[:end].rstrip(" .:;")
 
 
 def outline(text: str, knowledge: Knowledge | None = None) -> Outline:
     """The structure of normalised `text`."""
     knowledge = knowledge or load()
-    header, header_end = _header(_lines(text, limit=_HEADER_LINES + 60), text, knowledge)
+    header, header_end = _header(_HeaderLines(text), text, knowledge)
     items, closing, first_item = _items(text, header_end, knowledge)
     closing_start = closing[0][0] if closing else len(text)
     body_end = _body_end(text, header_end, closing_start, header, knowledge)
@@ -622,26 +692,19 @@ def _preamble_title(text: str, span: tuple[int, int]) -> str:
     return " ".join(text[span[0]:span[1]].lstrip("*_-+• \t").split(None, 2)[:2]).strip("*_:;,")
 
 
-def _candidate_lines(text: str, start: int, knowledge: Knowledge) -> Iterator[tuple[int, int, bool]]:
-    """(line start, content start, is a marker line) for each line from `start` that may open an item,
-    a closing block, an appendix or an annex; the rest is prose and never looked at. The content
-    starts after the markup (`**`, `#`, `|`), where the numbering or the marker is found.
+def _candidates(text: str, start: int, knowledge: Knowledge) -> Iterator[re.Match[str]]:
+    """A match for each line from `start` that may open an item, a closing block, an appendix or an
+    annex; the rest is prose and never looked at. Its group (`heading` or `marker`) starts after the
+    markup (`**`, `#`, `|`), where the numbering or the marker is found.
 
     The scan looks for a line feed followed by such a line start, which the `re` engine finds about
-    twice as fast as a multi-line `^` anchor.
+    twice as fast as a multi-line `^` anchor. The matches are chained, not yielded by a generator of
+    ours: no Python frame is resumed for each of them.
     """
-    pattern = _candidate_pattern(knowledge)
-    if start == 0 or text[start - 1] == "\n":
-        if first := pattern.match(text, start):
-            yield _candidate(first, start)
-    for match in _candidate_scan(knowledge).finditer(text, start):
-        yield _candidate(match, match.start() + 1)
-
-
-def _candidate(match: re.Match[str], line_start: int) -> tuple[int, int, bool]:
-    """(line start, content start, is a marker line) of one match of the candidate pattern."""
-    kind = match.lastgroup or ""
-    return line_start, match.start(kind), kind == "marker"
+    scan = _candidate_scan(knowledge).finditer(text, start)
+    at_line_start = start == 0 or text[start - 1] == "\n"
+    first = _candidate_pattern(knowledge).match(text, start) if at_line_start else None
+    return chain((first,), scan) if first else scan
 
 
 @cache
@@ -658,14 +721,37 @@ def _candidate_pattern(knowledge: Knowledge) -> re.Pattern[str]:
         *grammar.enacting_lines,
         *(word.upper() for word in knowledge.type_words()),
     )
-    # The set of first letters, tested once, spares most lines the test of every marker in turn.
-    first_letters = "".join(sorted({re.escape(marker[0]) for marker in markers}))
-    alternatives = "|".join(re.escape(marker) for marker in markers)
     return re.compile(
         # Horizontal space only: a match must never run into the next line and hide it from the scan.
-        r"[ \t#*_>|`]*(?:(?P<heading>Chương[ \t]|Điều[ \t]|[IVXL]{1,6}\**[ \t]*[.)/]|\d{1,2}[.)/ \t]|\d{1,2}\.\d"
-        rf"|[a-zđ]\**[ \t]*\))|(?P<marker>(?=[{first_letters}])(?:{alternatives})))"
+        # The markup is taken whole, never given back (`*+`): no candidate starts with a markup character,
+        # so trying shorter runs of it on a prose line would be wasted.
+        r"[ \t#*_>|`]*+(?:(?P<heading>Chương[ \t]|Điều[ \t]|[IVXL]{1,6}\**[ \t]*[.)/]|\d{1,2}[.)/ \t]|\d{1,2}\.\d"
+        rf"|[a-zđ]\**[ \t]*\))|(?P<marker>{_starts_with_one(markers)}))"
     )
+
+
+def _starts_with_one(words: Iterable[str]) -> str:
+    """A pattern that matches where one of `words` starts, written as a tree of their shared prefixes.
+
+    `re` tries the words of a plain `A|B|C` one after another; in a tree each branch starts with one
+    letter, which `re` tests before entering it, so a prose line is left after a letter or two. Only
+    whether a word starts here counts, so a word that starts with another one is left out.
+    """
+    kept: list[str] = []
+    for word in sorted(set(words)):  # a word's longer forms follow it directly in sorted order
+        if not (kept and word.startswith(kept[-1])):
+            kept.append(word)
+    return _prefix_tree(kept)
+
+
+def _prefix_tree(words: list[str]) -> str:
+    """`words` (sorted, none the start of another) as nested alternatives, grouped by first letter."""
+    if len(words) == 1:
+        return re.escape(words[0])
+    branches = [
+        re.escape(first) + _prefix_tree([word[1:] for word in group]) for first, group in groupby(words, itemgetter(0))
+    ]
+    return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
 
 
 def _items(text: str, body_start: int, knowledge: Knowledge) -> tuple[list[PlanItem], list[tuple[int, int]], int | None]:
@@ -680,21 +766,20 @@ def _items(text: str, body_start: int, knowledge: Knowledge) -> tuple[list[PlanI
     items: list[PlanItem] = []
     closing: list[tuple[int, int]] = []
     first_item = None
-    for line_start, content_start, is_marker in _candidate_lines(text, body_start, knowledge):
-        if builder is None and not is_marker:
+    for match in _candidates(text, body_start, knowledge):
+        group = match.lastgroup  # `heading` or `marker`: every match has one of them
+        content_start = match.start(group)  # type: ignore[arg-type]
+        if group == "heading":
+            if builder is not None and builder.take(text, content_start) and first_item is None:
+                first_item = _line_start(text, content_start)
             continue
-        bare, next_line = _bare_line_at(text, line_start, content_start)
+        line_start = _line_start(text, content_start)
+        bare = _unmarked(text[content_start:_line_end(text, content_start)])
         if builder is None:
             in_appendix = in_appendix or _is_appendix(bare, knowledge)
             if _type_line(bare, knowledge) and not in_appendix:
                 closing[-1] = (closing[-1][0], line_start)
                 builder = _ItemBuilder()
-            continue
-        if not is_marker:
-            if (heading := _heading(bare)) and builder.offer(heading[0], heading[1], content_start):
-                # A chapter's name stands on the line below its number ("Chương I" / "QUY ĐỊNH CHUNG").
-                builder.name_last(_item_title(bare[heading[2]:]) or _bare_line_at(text, next_line)[0][:160])
-                first_item = first_item if first_item is not None else line_start
             continue
         if (_is_closing(bare, knowledge) or _is_appendix(bare, knowledge)) and (builder.opened or line_start > body_start):
             in_appendix = _is_appendix(bare, knowledge)
@@ -713,20 +798,52 @@ def _body_end(text: str, body_start: int, closing_start: int, header: DocumentHe
     """Where the document ends and the web page it was pasted from resumes.
 
     A legal library page follows the document with "Văn bản liên quan" and similar lines, and repeats
-    the document's own title ("Kế hoạch 980/KH-UBND năm 2025 ...") after the signature. Both are
+    the document's own title ("Kế hoạch 980/KH-UBND năm 2025 ...") after the signature. The title is
     found by a literal search, then checked to stand at the start of a line.
     """
-    searches = [(marker, body_start) for marker in knowledge.grammar.page_trailers]
-    if header.type and header.number:
-        searches += [(f"{header.type} {header.number}", closing_start), (f"{header.type} số {header.number}", closing_start)]
     ends = [len(text)]
-    for marker, start in searches:
-        position = text.find(marker, start)
-        while position >= 0 and (line_start := _line_start_before(text, position)) is None:
-            position = text.find(marker, position + 1)
-        if position >= 0:
-            ends.append(line_start)
+    if (trailer := _page_trailer_line(text, body_start, knowledge)) is not None:
+        ends.append(trailer)
+    if header.type and header.number:
+        for title in (f"{header.type} {header.number}", f"{header.type} số {header.number}"):
+            position = text.find(title, closing_start)
+            while position >= 0 and (line_start := _line_start_before(text, position)) is None:
+                position = text.find(title, position + 1)
+            if position >= 0:
+                ends.append(line_start)
     return min(ends)
+
+
+def _page_trailer_line(text: str, body_start: int, knowledge: Knowledge) -> int | None:
+    """The start of the first line that opens with a page trailer at or after `body_start`.
+
+    One scan of the line starts finds them all: a search of the whole text for each trailer cost twice
+    as much. The trailer must stand where `_line_start_before` would accept it, so the line itself may
+    start a little before `body_start`.
+    """
+    first_line, other_lines = _trailer_patterns(knowledge)
+    if (found := first_line.match(text)) and found.start("trailer") >= body_start:
+        return 0
+    for found in other_lines.finditer(text, max(0, body_start - _MARKUP_REACH)):
+        if found.start("trailer") >= body_start:
+            return found.start() + 1
+    return None
+
+
+@cache
+def _trailer_patterns(knowledge: Knowledge) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A line opening with a page trailer: the text's first line, and any other after its line feed.
+
+    Only markup may stand before the trailer, and the line's start must be within `_MARKUP_REACH`
+    characters of it, as `_line_start_before` requires: 12 characters of markup at the text's start,
+    11 after a line feed (the 12th character back).
+    """
+    trailer = f"(?P<trailer>{_starts_with_one(knowledge.grammar.page_trailers)})"
+    markup = r"(?:[^\S\n]|[#*_>|`])"  # a character of _MARKUP, but not a line feed
+    return (
+        re.compile(f"{markup}{{0,{_MARKUP_REACH}}}{trailer}"),
+        re.compile(f"\n{markup}{{0,{_MARKUP_REACH - 1}}}{trailer}"),
+    )
 
 
 def _line_start_before(text: str, position: int) -> int | None:
@@ -734,7 +851,7 @@ def _line_start_before(text: str, position: int) -> int | None:
 
     Looks back a few characters only, so that a marker repeated along one long line costs nothing.
     """
-    reach = max(0, position - 12)
+    reach = max(0, position - _MARKUP_REACH)
     newline = text.rfind("\n", reach, position)
     if newline < 0 and reach > 0:
         return None
