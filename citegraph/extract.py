@@ -463,13 +463,20 @@ def _read_title(text: str, pos: int, quoted: str | None, pats: Patterns) -> tupl
 
     A title may run over a page break (a blank line followed by a lower-case word) and may contain
     a quoted campaign name; it stops at `;`, a sentence end, a new paragraph or the next citation.
+    An unquoted title also ends with the document it names ("sửa đổi, bổ sung một số điều của Nghị
+    định số 68/2017/NĐ-CP"); what follows is the citing sentence (or that document's own tail).
     """
-    hard_limit = min(len(text), pos + _MAX_TITLE)
-    embedded = None if quoted else first_number(text, pos, hard_limit)
-    if embedded:
-        # "sửa đổi, bổ sung một số điều của Nghị định số 68/2017/NĐ-CP": the title ends with the
-        # document it names; what follows is the citing sentence (or that document's own tail).
-        hard_limit = embedded.end()
+    end, title, balanced = _title_until_break(text, pos, quoted, min(len(text), pos + _MAX_TITLE), pats)
+    if quoted:
+        return end, title, balanced
+    # No break mark falls inside a number, so only a number before the title's end can end it sooner: the
+    # search for one reads the title, not the _MAX_TITLE characters after its start.
+    embedded = first_number(text, pos, end)
+    return (end, title, balanced) if embedded is None else _title_until_break(text, pos, None, embedded.end(), pats)
+
+
+def _title_until_break(text: str, pos: int, quoted: str | None, hard_limit: int, pats: Patterns) -> tuple[int, str, bool]:
+    """The title from `pos` up to the first mark that ends it, or up to `hard_limit`."""
     inner_open = False
     cursor = pos
     while True:
