@@ -40,12 +40,13 @@ _TONE_MOVE = {
 }
 _TONE_MOVE.update({key[0] + key[1].upper(): value[0] + value[1].upper() for key, value in list(_TONE_MOVE.items())})
 
-# Special characters: a scan for their class with `re` costs the same for every character of the text;
-# `str.find` for each of them costs more to start but far less a character, and a text holds few of
-# them. Measured, the finds pay off from about a thousand characters: documents, not their fragments.
+# Special characters are found by one scan for their class, whatever the text's length: `re` looks each
+# character of the text up in the class's bitmap, a cost that does not grow with the class. A `str.find`
+# per special character costs more in all (measured on the benchmark's documents, by a quarter): a find
+# is fast only while its character's low byte is rare in the text, and for several of these it is the
+# byte of a space, a newline, `c`, `đ` or the high byte of ơ, ư and the U+1Exx letters.
 _SPECIAL_CHARS = f"\r\f\v{''.join(_LOOKALIKES)}{_DASHES}{_SLASHES}{_SPACES}{_INVISIBLE}{''.join(_CYRILLIC)}"
-_SPECIAL = re.compile(f"\r\n?|[{_SPECIAL_CHARS[1:]}]")
-_FIND_FROM = 1000
+_SPECIAL = re.compile(f"[{_SPECIAL_CHARS}]")
 # The other scans use the standard `re` engine, which runs simple patterns several times faster than
 # one combined pattern: old-style tone marks; and, only for text that is not already NFC, combining
 # marks. Old-style tone marks take one scan per first letter (`o`, `O`, `u`, `U`), because `re` finds a
@@ -132,24 +133,12 @@ class NormalisedText:
 
 
 def _special_edits(text: str) -> Iterator[Edit]:
-    """The edits for special characters (and CRLF)."""
-    for start, end in _special_spans(text):
+    """The edits for special characters (and CRLF, one edit at its CR)."""
+    for match in _SPECIAL.finditer(text):
+        start = match.start()
+        end = start + 2 if text.startswith("\r\n", start) else start + 1
         if change := _special(text, start, end):
             yield Edit(start, end, *change)
-
-
-def _special_spans(text: str) -> Iterator[tuple[int, int]]:
-    """Where the special characters (and CRLF) are: a class scan for a short text, finds for a long one."""
-    if len(text) < _FIND_FROM:
-        for match in _SPECIAL.finditer(text):
-            yield match.span()
-        return
-    for char in _SPECIAL_CHARS:
-        start = text.find(char)
-        while start >= 0:
-            end = start + 2 if text.startswith("\r\n", start) else start + 1
-            yield start, end
-            start = text.find(char, end)
 
 
 def _special(text: str, start: int, end: int) -> tuple[str, str] | None:

@@ -13,8 +13,8 @@ import datetime as dt
 import re
 import unicodedata
 from itertools import accumulate
+from operator import attrgetter
 from types import EllipsisType
-from typing import NamedTuple
 
 from .extract import NUMBER_RE, Mention, parse_number
 from .knowledge import Knowledge, Law, fold
@@ -67,16 +67,23 @@ def document_key(
 
 
 class _Placement:
-    """Which item and role an offset in the normalised text belongs to."""
+    """Which item and role an offset in the normalised text belongs to.
+
+    Built for every document with citations, and an outline has several items for each citation, so
+    the lists below are made by `map` over the items (the per-item work stays in C) and the preamble
+    stays among the items, skipped by the walk rather than filtered out. Items come in document order.
+    """
 
     def __init__(self, outline: Outline) -> None:
         self.preamble_spans = outline.preamble
-        self.preamble = next((item for item in outline.items if item.label == "preamble"), None)
-        self.items = [item for item in outline.items if item.label != "preamble"]
-        self.starts = [item.start for item in self.items]
+        self.items = outline.items
+        # Only an offset in a preamble span is placed in the preamble: without spans it is never looked for.
+        preambles = (item for item in self.items if item.label == "preamble") if outline.preamble else ()
+        self.preamble = next(iter(preambles), None)
+        self.starts = list(map(attrgetter("start"), self.items))
         # The furthest end among the items up to each one: an offset past it lies in none of them, so
         # the walk back below stops there instead of visiting every earlier item.
-        self.reach = list(accumulate((item.end for item in self.items), max))
+        self.reach = list(accumulate(map(attrgetter("end"), self.items), max))
 
     def item_at(self, offset: int) -> PlanItem | None:
         for start, end in self.preamble_spans:
@@ -85,7 +92,7 @@ class _Placement:
         index = bisect.bisect_right(self.starts, offset) - 1
         while index >= 0 and offset < self.reach[index]:
             item = self.items[index]
-            if item.start <= offset < item.end:
+            if item.start <= offset < item.end and item.label != "preamble":
                 return item
             index -= 1
         return None
@@ -138,7 +145,9 @@ _ANNEX_NOTE = re.compile(r"(?:^|\n)[\W_]*(?:[Bb]an hành\s+)?[Kk]èm\s+theo\s*\Z
 
 def _annex_note(text: str, start: int) -> bool:
     """`(Ban hành kèm theo Quyết định số ...)` heading an annex names the document itself."""
-    return bool(_ANNEX_NOTE.search(text, max(0, start - 40), start))
+    window = max(0, start - 40)
+    # The search tries every position of the window; the pattern's `theo` rules most mentions out first.
+    return text.find("theo", window, start) >= 0 and bool(_ANNEX_NOTE.search(text, window, start))
 
 
 def _as_written(clean: NormalisedText, span: tuple[int, int] | None) -> str | None:
@@ -146,21 +155,27 @@ def _as_written(clean: NormalisedText, span: tuple[int, int] | None) -> str | No
     if span is None:
         return None
     start, end = clean.span_to_original(*span)
-    return unicodedata.normalize("NFC", " ".join(clean.original[start:end].split())) or None
+    return unicodedata.normalize("NFC", _single_spaced(clean.original[start:end])) or None
+
+
+def _single_spaced(text: str) -> str:
+    """`text` with each run of whitespace made one space, and none at either end.
+
+    Most spans need no change, and are recognised without splitting them into words (an object a word):
+    every whitespace character but the space is unprintable, so a printable text needs only its spaces checked.
+    """
+    if text.isprintable() and "  " not in text and not text.startswith(" ") and not text.endswith(" "):
+        return text
+    return " ".join(text.split())
 
 
 def _letters(number_text: str) -> str:
     return _SEPARATORS.sub("", number_text)
 
 
-class _Cited(NamedTuple):
-    """A mention that cites another document, with that document's number as printed and its key."""
-
-    mention: Mention
-    number: DocumentNumber | None
-    printed: str | None
-    key: str
-    antecedent: int | None
+# A mention that cites another document: (mention, number, number as printed, key, antecedent). A plain
+# tuple, unpacked where it is read: a named tuple's fields cost a descriptor call at every read.
+_Cited = tuple[Mention, DocumentNumber | None, str | None, str, int | None]
 
 
 def resolve(
@@ -183,7 +198,7 @@ def resolve(
     dated = _dated_keys(cited)
     placement = _Placement(outline)
     lines = LineIndex(clean.original)
-    return tuple(_citation(entry, dated.get(entry.key, entry.key), clean, placement, lines) for entry in cited)
+    return tuple(_citation(entry, dated, clean, placement, lines) for entry in cited)
 
 
 def _cited(
@@ -209,12 +224,11 @@ def _cited(
             name_key = fold(f"{mention.type} {mention.name}")
             if name_key in by_name:
                 antecedent = by_name[name_key]
-                earlier = cited[antecedent]
                 if number is None and mention.year is None:
-                    key, printed = earlier.key, earlier.printed
+                    _, _, printed, key, _ = cited[antecedent]
             else:
                 by_name[name_key] = len(cited)
-        cited.append(_Cited(mention, number, printed, key, antecedent))
+        cited.append((mention, number, printed, key, antecedent))
     return cited
 
 
@@ -224,16 +238,18 @@ def _dated_keys(cited: list[_Cited]) -> dict[str, str]:
 
     Worked out before the citations are built, so that each is built once with its final key."""
     dated: dict[str, set[str]] = {}
-    for entry in cited:
-        if entry.printed and "@" in entry.key:
-            dated.setdefault(entry.key.partition("@")[0], set()).add(entry.key)
+    for _, _, printed, key, _ in cited:
+        if printed and "@" in key:
+            dated.setdefault(key.partition("@")[0], set()).add(key)
     # Only a key without `@` is ever looked up here: the bases have none.
     return {base: next(iter(keys)) for base, keys in dated.items() if len(keys) == 1}
 
 
-def _citation(entry: _Cited, key: str, clean: NormalisedText, placement: _Placement, lines: LineIndex) -> Citation:
+def _citation(
+    entry: _Cited, dated: dict[str, str], clean: NormalisedText, placement: _Placement, lines: LineIndex
+) -> Citation:
     """The citation for one cited mention, with offsets, line and column in the original text."""
-    mention, number = entry.mention, entry.number
+    mention, number, printed, key, antecedent = entry
     start, end = clean.span_to_original(mention.start, mention.end)
     line, column = lines.position(start)
     item = placement.item_at(mention.anchor)
@@ -247,7 +263,7 @@ def _citation(entry: _Cited, key: str, clean: NormalisedText, placement: _Placem
         line,
         column,
         mention.type,
-        entry.printed,  # number
+        printed,  # number
         mention.date.isoformat() if mention.date else None,
         _as_written(clean, mention.issuer),
         _as_written(clean, mention.title),
@@ -255,14 +271,14 @@ def _citation(entry: _Cited, key: str, clean: NormalisedText, placement: _Placem
         mention.pinpoint,
         label,  # item
         "basis" if label == "preamble" else "reference",  # role
-        key,
+        dated.get(key, key),  # key
         number.family if number else ("law" if mention.name else None),
         mention.issuer_code,
         mention.year,
         _as_written(clean, mention.name_span),  # name
         mention.number,  # number_parts
         _normalisations(mention, clean, start, end),
-        entry.antecedent,
+        antecedent,
         mention.shared,
         mention.quoted_title,
         mention.title_quote_balanced,
