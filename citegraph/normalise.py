@@ -40,13 +40,17 @@ _TONE_MOVE = {
 }
 _TONE_MOVE.update({key[0] + key[1].upper(): value[0] + value[1].upper() for key, value in list(_TONE_MOVE.items())})
 
-# Special characters are found by one scan for their class, whatever the text's length: `re` looks each
-# character of the text up in the class's bitmap, a cost that does not grow with the class. A `str.find`
-# per special character costs more in all (measured on the benchmark's documents, by a quarter): a find
-# is fast only while its character's low byte is rare in the text, and for several of these it is the
-# byte of a space, a newline, `c`, `đ` or the high byte of ơ, ư and the U+1Exx letters.
+# Special characters: a scan for their class with `re` costs the same for every character of the text;
+# `str.find` for each of them costs more to start but far less a character, and a text holds few of
+# them. Measured, the finds pay off from about a thousand characters: documents, not their fragments.
 _SPECIAL_CHARS = f"\r\f\v{''.join(_LOOKALIKES)}{_DASHES}{_SLASHES}{_SPACES}{_INVISIBLE}{''.join(_CYRILLIC)}"
-_SPECIAL = re.compile(f"[{_SPECIAL_CHARS}]")
+_SPECIAL = re.compile(f"\r\n?|[{_SPECIAL_CHARS[1:]}]")
+_FIND_FROM = 1000
+# `str.find` looks for a character's low byte with memchr and checks each hit. For these characters that
+# byte is frequent in Vietnamese text (a space for U+0420, `c` for U+FE63, đ for U+2011, the high byte of
+# ơ and ư for U+2001 and of the U+1Exx letters for U+041E), so memchr stops every few characters and a
+# find costs about twice a plain `str.count` (measured), which says first whether the character is there.
+_FREQUENT_LOW_BYTE = frozenset("\u0420\ufe63\u2011\u2001\u041e")
 # The other scans use the standard `re` engine, which runs simple patterns several times faster than
 # one combined pattern: old-style tone marks; and, only for text that is not already NFC, combining
 # marks. Old-style tone marks take one scan per first letter (`o`, `O`, `u`, `U`), because `re` finds a
@@ -133,12 +137,26 @@ class NormalisedText:
 
 
 def _special_edits(text: str) -> Iterator[Edit]:
-    """The edits for special characters (and CRLF, one edit at its CR)."""
-    for match in _SPECIAL.finditer(text):
-        start = match.start()
-        end = start + 2 if text.startswith("\r\n", start) else start + 1
+    """The edits for special characters (and CRLF)."""
+    for start, end in _special_spans(text):
         if change := _special(text, start, end):
             yield Edit(start, end, *change)
+
+
+def _special_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Where the special characters (and CRLF) are: a class scan for a short text, finds for a long one."""
+    if len(text) < _FIND_FROM:
+        for match in _SPECIAL.finditer(text):
+            yield match.span()
+        return
+    for char in _SPECIAL_CHARS:
+        if char in _FREQUENT_LOW_BYTE and not text.count(char):
+            continue
+        start = text.find(char)
+        while start >= 0:
+            end = start + 2 if text.startswith("\r\n", start) else start + 1
+            yield start, end
+            start = text.find(char, end)
 
 
 def _special(text: str, start: int, end: int) -> tuple[str, str] | None:
