@@ -46,6 +46,11 @@ _TONE_MOVE.update({key[0] + key[1].upper(): value[0] + value[1].upper() for key,
 _SPECIAL_CHARS = f"\r\f\v{''.join(_LOOKALIKES)}{_DASHES}{_SLASHES}{_SPACES}{_INVISIBLE}{''.join(_CYRILLIC)}"
 _SPECIAL = re.compile(f"\r\n?|[{_SPECIAL_CHARS[1:]}]")
 _FIND_FROM = 1000
+# `str.find` looks for a character's low byte with memchr and checks each hit. For these characters that
+# byte is frequent in Vietnamese text (a space for U+0420, `c` for U+FE63, đ for U+2011, the high byte of
+# ơ and ư for U+2001 and of the U+1Exx letters for U+041E), so memchr stops every few characters and a
+# find costs about twice a plain `str.count` (measured), which says first whether the character is there.
+_FREQUENT_LOW_BYTE = frozenset("\u0420\ufe63\u2011\u2001\u041e")
 # The other scans use the standard `re` engine, which runs simple patterns several times faster than
 # one combined pattern: old-style tone marks; and, only for text that is not already NFC, combining
 # marks. Old-style tone marks take one scan per first letter (`o`, `O`, `u`, `U`), because `re` finds a
@@ -85,30 +90,49 @@ class NormalisedText:
 
         Inside an unchanged run the shift is constant; an offset inside a replacement maps to
         the start of the replaced original span (or its end, for an exclusive end offset).
+        One search finds the last edit at or before the offset: it answers every case but an end
+        at the very start of an edit, which is rare enough to pay for a second.
         """
-        if is_end:
-            # An exclusive end at the very start of an edit stops before the edited characters.
-            first = bisect.bisect_left(self._clean_starts, offset)
-            if first < len(self.edits) and self._clean_starts[first] == offset:
-                return self.edits[first].start
         index = bisect.bisect_right(self._clean_starts, offset) - 1
         if index < 0:
             return offset
+        clean_start = self._clean_starts[index]
+        if is_end and clean_start == offset:
+            # An exclusive end at the very start of an edit stops before the edited characters (of the
+            # first edit there: deleted characters share one clean offset).
+            return self.edits[bisect.bisect_left(self._clean_starts, offset)].start
         edit = self.edits[index]
-        clean_end = self._clean_starts[index] + len(edit.replacement)
+        clean_end = clean_start + len(edit.replacement)
         if offset < clean_end:
             return edit.end if is_end else edit.start
         return edit.end + (offset - clean_end)
 
+    def span_to_original(self, start: int, end: int) -> tuple[int, int]:
+        """`to_original` of a span's start and (exclusive) end, with one search instead of two when no
+        edit starts inside the span and the span does not start inside a replacement: both ends then
+        shift alike. Spans of citations and their parts are short, so that is the usual case."""
+        starts = self._clean_starts
+        index = bisect.bisect_right(starts, start) - 1
+        if index + 1 < len(starts) and starts[index + 1] < end:
+            return self.to_original(start), self.to_original(end, is_end=True)
+        if index < 0:
+            return start, end
+        edit = self.edits[index]
+        clean_end = starts[index] + len(edit.replacement)
+        if start < clean_end or end == starts[index]:
+            return self.to_original(start), self.to_original(end, is_end=True)
+        shift = edit.end - clean_end
+        return start + shift, end + shift
+
     def edits_within(self, start: int, end: int) -> list[Edit]:
         """The edits that changed characters inside the original span [start, end)."""
+        edits = self.edits
+        index = bisect.bisect_left(self._original_ends, start + 1)
         found = []
         # Indexing, not a slice of the rest: a slice would copy every later edit, once per citation.
-        for index in range(bisect.bisect_left(self._original_ends, start + 1), len(self.edits)):
-            edit = self.edits[index]
-            if edit.start >= end:
-                break
-            found.append(edit)
+        while index < len(edits) and edits[index].start < end:
+            found.append(edits[index])
+            index += 1
         return found
 
 
@@ -126,6 +150,8 @@ def _special_spans(text: str) -> Iterator[tuple[int, int]]:
             yield match.span()
         return
     for char in _SPECIAL_CHARS:
+        if char in _FREQUENT_LOW_BYTE and not text.count(char):
+            continue
         start = text.find(char)
         while start >= 0:
             end = start + 2 if text.startswith("\r\n", start) else start + 1
@@ -221,33 +247,25 @@ class LineIndex:
         self._text = original
         # Only the kinds of line end the text has are counted: most texts have line feeds alone.
         self._end_chars = [char for char in _LINE_END_CHARS if char in original]
+        self._has_cr = "\r" in self._end_chars
         self._offset = 0
         self._line = 1
         self._line_start = 0
 
     def position(self, offset: int) -> tuple[int, int]:
+        """Counts the line ends between the previous offset and this one, in place: called once per
+        citation and per finding, so the bookkeeping is kept to a few steps."""
         if offset < self._offset:
             self._offset, self._line, self._line_start = 0, 1, 0
-        count, after_last = self._line_ends(self._offset, offset)
-        if count:
-            self._line += count
-            self._line_start = after_last
-        self._offset = offset
-        return self._line, offset - self._line_start + 1
-
-    def _line_ends(self, start: int, end: int) -> tuple[int, int]:
-        """How many line ends `text[start:end]` holds, and the offset just after the last one.
-
-        A CRLF is one line end, counted at its LF: an offset between the two is still on the CR's line.
-        """
-        text = self._text
-        if end > start and text[end - 1] == "\r" and text.startswith("\n", end):
+        text, start, end = self._text, self._offset, offset
+        # A CRLF is one line end, counted at its LF: an offset between the two is still on the CR's line.
+        if self._has_cr and end > start and text.startswith("\r\n", end - 1):
             end -= 1
-        count, last = 0, start - 1
         for char in self._end_chars:
             if found := text.count(char, start, end):
-                count += found
-                last = max(last, text.rfind(char, start, end))
-        if "\r" in self._end_chars:
-            count -= text.count("\r\n", start, end)
-        return count, last + 1
+                self._line += found
+                self._line_start = max(self._line_start, text.rfind(char, start, end) + 1)
+        if self._has_cr:
+            self._line -= text.count("\r\n", start, end)
+        self._offset = offset
+        return self._line, offset - self._line_start + 1

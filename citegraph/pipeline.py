@@ -25,7 +25,7 @@ def extract_text(text: str, source: str = "<text>", knowledge: Knowledge | None 
     structure = outline(clean.text, knowledge)
     own = own_key(structure.header, knowledge)
     citations = resolve(extract(clean.text), structure, clean, knowledge, own)
-    items = tuple(_to_original(item, clean) for item in structure.items)
+    items = _items_to_original(structure.items, clean)
     header = replace(structure.header, key=own)
     return ExtractedDocument(source, text, header, items, citations)
 
@@ -48,9 +48,16 @@ def extract_paths(
         yield extract_source(source)
 
 
+def _items_to_original(items: tuple[PlanItem, ...], clean: NormalisedText) -> tuple[PlanItem, ...]:
+    """The outline's items with offsets into the original; the same tuple when normalising changed nothing."""
+    if not clean.edits:
+        return items
+    return tuple(_to_original(item, clean) for item in items)
+
+
 def _to_original(item: PlanItem, clean: NormalisedText) -> PlanItem:
     """The item with offsets into the original; the item itself where normalising moved neither."""
-    start, end = clean.to_original(item.start), clean.to_original(item.end, is_end=True)
+    start, end = clean.span_to_original(item.start, item.end)
     if start == item.start and end == item.end:
         return item
     return PlanItem(item.label, item.title, start, end, item.parent)

@@ -49,6 +49,16 @@ def test_normalised_offsets_map_back_inside_the_original(text: str) -> None:
         assert 0 <= start < end <= len(text)  # every clean character comes from original characters
 
 
+@settings(max_examples=300, deadline=None)
+@given(texts.map(lambda text: unicodedata.normalize("NFD", text) if len(text) % 3 == 0 else text))
+def test_a_span_maps_back_like_its_two_ends(text: str) -> None:
+    # span_to_original saves a search where it can; it must answer what to_original answers for each end.
+    clean = normalise(text)
+    for start in range(len(clean.text) + 1):
+        for end in range(start, min(len(clean.text), start + 12) + 1):
+            assert clean.span_to_original(start, end) == (clean.to_original(start), clean.to_original(end, is_end=True))
+
+
 @settings(max_examples=40, deadline=None)
 @given(st.integers(min_value=0, max_value=len(SEED_TEXT)), st.sampled_from(["\r\n", "nfd", "bom"]))
 def test_results_do_not_depend_on_line_ends_normal_form_or_bom(cut: int, variant: str) -> None:
