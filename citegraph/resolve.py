@@ -78,8 +78,8 @@ class _Placement:
         self.preamble_spans = outline.preamble
         self.items = outline.items
         # Only an offset in a preamble span is placed in the preamble: without spans it is never looked for.
-        preambles = (item for item in self.items if item.label == "preamble") if outline.preamble else ()
-        self.preamble = next(iter(preambles), None)
+        preamble = (item for item in self.items if item.label == "preamble")
+        self.preamble = next(preamble, None) if outline.preamble else None
         self.starts = list(map(attrgetter("start"), self.items))
         # The furthest end among the items up to each one: an offset past it lies in none of them, so
         # the walk back below stops there instead of visiting every earlier item.
