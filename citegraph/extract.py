@@ -509,9 +509,12 @@ def _title_until_break(text: str, pos: int, quoted: str | None, hard_limit: int,
         return stop.start(), text[pos:stop.start()], quoted is None
 
 
-# The first letters a date (`ngày`, `được ban hành`, `ký`, `(`), a term (`khóa`, `(`) or an issuer (`của`,
-# `do`) can start with: anything else ends the tail without trying their patterns.
-_TAIL_OPENERS = frozenset("nNđbkK(cd")
+# The first letters each part of a tail can start with, after spaces and a comma: a date (`ngày`, `được
+# ban hành`, `ký`, `(`), a Party term (`khóa`, `(`), an issuer (`của`, `do`). A part whose letters do
+# not stand there is not tried.
+_DATE_OPENERS = frozenset("nNđbk(")
+_TERM_OPENERS = frozenset("kK(")
+_ISSUER_OPENERS = frozenset("cd")
 
 
 _AFTER_COMMA = re.compile(r"\s*(?:,\s*)?(.?)", re.DOTALL)
@@ -529,26 +532,27 @@ def read_tail(text: str, pos: int, pats: Patterns) -> _Tail:
     quoted = False
     balanced = True
     for _ in range(4):
-        if _first_after_comma(text, pos) not in _TAIL_OPENERS:
-            break
-        if date is None and (m := _at(DATE_AFTER_RE, text, pos)):
+        first = _first_after_comma(text, pos)
+        if date is None and first in _DATE_OPENERS and (m := _at(DATE_AFTER_RE, text, pos)):
             date = make_date(m)
             if date is None:
                 notes.append("impossible-date:" + "/".join(date_parts(m)))
             pos = m.end()
             continue
-        if term is None and (m := _at(TERM_RE, text, pos)):
+        if term is None and first in _TERM_OPENERS and (m := _at(TERM_RE, text, pos)):
             term = m.group("roman")
             pos = m.end()
             continue
-        if issuer is None and (m := _at(ISSUER_INTRO_RE, text, pos)):
+        if issuer is None and first in _ISSUER_OPENERS and (m := _at(ISSUER_INTRO_RE, text, pos)):
             found = _read_issuer(text, m.end(), pats)
             if found:
                 issuer, issuer_code, pos = (m.end(), found[0]), found[2], found[0]
                 continue
         break
+    else:
+        first = _first_after_comma(text, pos)
     opener = pats.title_open_after_issuer if issuer else pats.title_open
-    if _first_after_comma(text, pos) in pats.title_first_letters and (m := _at(opener, text, pos)):
+    if first in pats.title_first_letters and (m := _at(opener, text, pos)):
         quote = m.group("quote")
         start = m.end() if quote else m.start("opener")
         end, raw, balanced = _read_title(text, start, quote, pats)
