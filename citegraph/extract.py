@@ -214,8 +214,8 @@ def _at(pattern: re.Pattern[str], text: str, pos: int) -> re.Match[str] | None:
 
 
 _PARTY_SPLIT = re.compile(r"[ ]?-[ ]?")
-_STATE_SPLIT = re.compile(r"[ ]?[-/][ ]?|[ ]-")
-_STATE_SEPARATOR = re.compile(r"[ ]?([-/])[ ]?")
+# Splits a State number's codes and keeps each separator between them: `NĐ`, `-`, `CP`.
+_STATE_SPLIT = re.compile(r"[ ]?([-/])[ ]?")
 _JOINT = re.compile(r"\s+và\s+")
 _PAGE_BREAK = re.compile(r"\n[ \t]*\n[ \t]*")
 _SENTENCE_END = re.compile(r"[.;]\s")
@@ -238,16 +238,15 @@ def parse_number(match: re.Match[str], knowledge: Knowledge) -> DocumentNumber:
     if "o_ord" in match.re.groupindex and match.group("o_ord"):
         code = knowledge.canonical_code(match.group("o_codes"))
         return DocumentNumber(text, f"{match.group('o_ord')}-{code}", "old", match.group("o_ord"), None, None, (code,))
-    ordinal = match.group("s_ord")
-    year = int(match.group("s_year")) if match.group("s_year") else None
-    if not match.group("s_codes"):
+    ordinal, written_year, written_codes = match.group("s_ord", "s_year", "s_codes")
+    year = int(written_year) if written_year else None
+    if not written_codes:
         return DocumentNumber(text, f"{ordinal}/{year}", "state", ordinal, year, None, ())
-    raw_codes = _STATE_SPLIT.split(match.group("s_codes"))
-    codes = [knowledge.canonical_code(c) for c in raw_codes]
+    parts = _STATE_SPLIT.split(written_codes)  # the codes, each separator kept between two of them
+    parts[::2] = codes = [knowledge.canonical_code(code) for code in parts[::2]]
     type_code = codes[0] if codes[0] in knowledge.state_type_by_code else None
     issuers = tuple(codes[1:] if type_code else codes)
-    separators = _STATE_SEPARATOR.findall(match.group("s_codes"))
-    joined = codes[0] + "".join(sep + code for sep, code in zip(separators, codes[1:]))
+    joined = "".join(parts)
     normalised = f"{ordinal}/{year}/{joined}" if year else f"{ordinal}/{joined}"
     return DocumentNumber(text, normalised, "state", ordinal, year, type_code, issuers)
 
@@ -676,6 +675,8 @@ def _anchors(text: str, pats: Patterns) -> Iterator[tuple[int, re.Match[str], Fr
 
 def first_number(text: str, start: int, end: int) -> re.Match[str] | None:
     """The first NUMBER_RE match within text[start:end], as `NUMBER_RE.search(text, start, end)` finds it."""
+    if text.find("/", start, end) < 0:
+        return None  # every document number has a slash, and most titles none
     return next((match for match in _number_candidates(text, start, end) if match.re is NUMBER_RE), None)
 
 
@@ -718,8 +719,11 @@ _DIGIT = re.compile(r"\d")
 
 def _separators(text: str, start: int, end: int) -> list[int]:
     """Offsets of the separators within text[start:end] that may follow a number's head, in order."""
-    slashes, dashes = (pattern.finditer(text, start, end) for pattern in _SEPARATORS)
-    return sorted([match.start() for match in slashes] + [match.start() for match in dashes])
+    slash, dash = _SEPARATORS
+    found = [match.start() for match in slash.finditer(text, start, end)]
+    found += [match.start() for match in dash.finditer(text, start, end)]
+    found.sort()
+    return found
 
 
 def _may_end_number_head(text: str, separator: int) -> bool:
