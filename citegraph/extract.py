@@ -291,9 +291,11 @@ def alias_at(text: str, pos: int, pats: Patterns) -> tuple[int, str] | None:
     found = pats.issuer_names.at(text, pos)
     if found and (found[0] == len(text) or text[found[0]].isspace()):
         # "Ban Chấp hành Trung ương Đảng": the party's name after a known body belongs to it.
-        follower = WORD_RE.match(text, skip_space(text, found[0]))
+        # The word is read only where it starts with `Đảng`: few issuers are followed by it.
+        start = skip_space(text, found[0])
+        follower = WORD_RE.match(text, start) if text.startswith("Đảng", start) else None
         if follower and follower.group().rstrip(",;.:)") == "Đảng":
-            return follower.start() + len("Đảng"), found[1]
+            return start + len("Đảng"), found[1]
     return found
 
 
