@@ -724,8 +724,10 @@ def _candidate_pattern(knowledge: Knowledge) -> re.Pattern[str]:
     return re.compile(
         # Horizontal space only: a match must never run into the next line and hide it from the scan.
         # The markup is taken whole, never given back (`*+`): no candidate starts with a markup character,
-        # so trying shorter runs of it on a prose line would be wasted.
-        r"[ \t#*_>|`]*+(?:(?P<heading>Chương[ \t]|Điều[ \t]|[IVXL]{1,6}\**[ \t]*[.)/]|\d{1,2}[.)/ \t]|\d{1,2}\.\d"
+        # so trying shorter runs of it on a prose line would be wasted. Each heading starts with a single
+        # character (`[IVXL][IVXL]{0,5}`, not `[IVXL]{1,6}`), which `re` tests before entering the
+        # alternative: a prose line is left without counting a repetition for each of them.
+        r"[ \t#*_>|`]*+(?:(?P<heading>Chương[ \t]|Điều[ \t]|[IVXL][IVXL]{0,5}\**[ \t]*[.)/]|\d\d?(?:[.)/ \t]|\.\d)"
         rf"|[a-zđ]\**[ \t]*\))|(?P<marker>{_starts_with_one(markers)}))"
     )
 
