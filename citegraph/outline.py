@@ -825,10 +825,10 @@ def _page_trailer_line(text: str, body_start: int, knowledge: Knowledge) -> int 
     """
     first_line, other_lines = _trailer_patterns(knowledge)
     if (found := first_line.match(text)) and found.start("trailer") >= body_start:
-        return 0
+        return _line_start(text, found.start("trailer"))
     for found in other_lines.finditer(text, max(0, body_start - _MARKUP_REACH)):
         if found.start("trailer") >= body_start:
-            return found.start() + 1
+            return _line_start(text, found.start("trailer"))
     return None
 
 
@@ -838,10 +838,13 @@ def _trailer_patterns(knowledge: Knowledge) -> tuple[re.Pattern[str], re.Pattern
 
     Only markup may stand before the trailer, and the line's start must be within `_MARKUP_REACH`
     characters of it, as `_line_start_before` requires: 12 characters of markup at the text's start,
-    11 after a line feed (the 12th character back).
+    11 after a line feed (the 12th character back). The markup may hold line feeds, so that it is one
+    class, which `re` counts at C speed, not a choice it enters for each character: a match that runs
+    over blank lines ends at a trailer whose own line starts nearer to it, and that line is the one
+    returned.
     """
     trailer = f"(?P<trailer>{_starts_with_one(knowledge.grammar.page_trailers)})"
-    markup = r"(?:[^\S\n]|[#*_>|`])"  # a character of _MARKUP, but not a line feed
+    markup = r"[\s#*_>|`]"  # a character of _MARKUP
     return (
         re.compile(f"{markup}{{0,{_MARKUP_REACH}}}{trailer}"),
         re.compile(f"\n{markup}{{0,{_MARKUP_REACH - 1}}}{trailer}"),
