@@ -341,7 +341,7 @@ def _place_date(window: str) -> tuple[str | None, re.Match[str]] | None:
     there, though a date may: the scan goes on from the next position.
     """
     position = 0
-    while match := _PLACE_DATE.search(window, position):
+    while match := _PLACE_DATE.search(window, _place_reach(window, position)):
         place = match.group("place")
         if place is None or _capitalised(place.split(" ", 1)[0]):
             return place, match
@@ -349,6 +349,19 @@ def _place_date(window: str) -> tuple[str | None, re.Match[str]] | None:
             return None, date
         position = match.start() + 1
     return None
+
+
+def _place_reach(window: str, position: int) -> int:
+    """Where a place and date can first start from `position`: on the line of the next date, or on the
+    line of the comma before it (`Hà Nội,` / `ngày ...`); nowhere if no date follows.
+
+    `_PLACE_DATE` has no literal to skip to: searched from `position`, it tries to read a place at every
+    character of the agency and number lines above the date.
+    """
+    date = window.find("ngày", position)
+    if date < 0:
+        return len(window)
+    return max(position, window.rfind("\n", 0, len(window[:date].rstrip())) + 1)
 
 
 def _capitalised(word: str) -> bool:
@@ -426,7 +439,7 @@ def _is_preamble_line(bare: str, knowledge: Knowledge) -> bool:
     openers = _folded(knowledge.grammar.preamble_openers)
     count = _most_words(openers)
     # Only the first words can match an opener: folding them alone keeps a long line cheap.
-    return " ".join(bare.lstrip("-+• ").casefold().split(None, count)[:count]).startswith(openers)
+    return " ".join(bare.lstrip("-+• ").split(None, count)[:count]).casefold().startswith(openers)
 
 
 def _is_enacting(bare: str, knowledge: Knowledge) -> bool:
