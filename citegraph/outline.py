@@ -22,7 +22,7 @@ from .models import DocumentHeader, Outline, PlanItem
 _MARKUP = re.compile(r"^[\s#*_>|`]*")
 # A sentence end, one pattern for each mark: `re` skips to a single literal first character at C speed,
 # but tests a class of them (`[.:;]\s`) at every position, several times as slowly.
-_SENTENCE_ENDS = tuple(re.compile(rf"{re.escape(mark)}\s") for mark in ".:;")
+_SENTENCE_ENDS = tuple((mark, re.compile(rf"{re.escape(mark)}\s")) for mark in ".:;")
 _EMPHASIS = re.compile(r"\*+|__+")
 _HEADING = re.compile(
     r"(?P<chuong>Chương\s+(?P<chuong_n>[IVXLC]+)\b)"
@@ -679,8 +679,9 @@ def _item_title(after_heading: str) -> str:
     text = after_heading.strip(" *_:")
     # Only a sentence end in the first 160 characters shortens the title: the search of a long line stops there.
     end = 160
-    for sentence_end in _SENTENCE_ENDS:
-        if found := sentence_end.search(text, 0, end):
+    for mark, sentence_end in _SENTENCE_ENDS:
+        # A search costs far more than the test for its mark, which most titles do not hold.
+        if mark in text and (found := sentence_end.search(text, 0, end)):
             end = found.start() + 1  # the next mark's search looks only before this one
     return text[:end].rstrip(" .:;")
 
