@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache
 from itertools import accumulate, chain, groupby
 from operator import itemgetter
@@ -605,7 +605,7 @@ class _ItemBuilder:
             if number != self.last_dieu + 1 and not (number == self.last_dieu and value[-1].isalpha()):
                 return False
             self.last_dieu = number
-            self._close_while(lambda k: k != "chuong", start)
+            self._close_inside_chapter(start)
         elif kind == "chuong":
             position = self._find(kind)
             if position is None:
@@ -613,7 +613,7 @@ class _ItemBuilder:
                     return False
             elif not _successor(kind, self.stack[position].value, value):
                 return False
-            self._close_while(lambda k: True, start)
+            self._close(len(self.stack), start)
         elif self.stack and self.stack[-1].kind == kind:
             # A sibling of the innermost item, the common case: it closes that item and nothing else.
             if not _successor(kind, self.stack[-1].value, value):
@@ -628,7 +628,7 @@ class _ItemBuilder:
             elif not _is_first(kind, value):
                 return False
             if kind == "roman":
-                self._close_while(lambda k: k != "chuong", start)
+                self._close_inside_chapter(start)
         stack = self.stack
         parent = stack[-1] if stack else None
         frame = _Open(kind, value, self._label(kind, value, parent), parent.label if parent else None, start)
@@ -661,9 +661,11 @@ class _ItemBuilder:
             return f"{parent.label}.{value}"
         return value
 
-    def _close_while(self, predicate: Callable[[str], bool], end: int) -> None:
-        while self.stack and predicate(self.stack[-1].kind):
-            self._close(1, end)
+    def _close_inside_chapter(self, end: int) -> None:
+        """Close the open items up to the chapter that holds them, if any."""
+        stack = self.stack
+        while stack and stack[-1].kind != "chuong":
+            stack.pop().end = end
 
     def _close(self, count: int, end: int) -> None:
         for _ in range(count):
