@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache
 from itertools import accumulate, chain, groupby
 from operator import itemgetter
@@ -22,7 +22,7 @@ from .models import DocumentHeader, Outline, PlanItem
 _MARKUP = re.compile(r"^[\s#*_>|`]*")
 # A sentence end, one pattern for each mark: `re` skips to a single literal first character at C speed,
 # but tests a class of them (`[.:;]\s`) at every position, several times as slowly.
-_SENTENCE_ENDS = tuple(re.compile(rf"{re.escape(mark)}\s") for mark in ".:;")
+_SENTENCE_ENDS = tuple((mark, re.compile(rf"{re.escape(mark)}\s")) for mark in ".:;")
 _EMPHASIS = re.compile(r"\*+|__+")
 _HEADING = re.compile(
     r"(?P<chuong>Chương\s+(?P<chuong_n>[IVXLC]+)\b)"
@@ -341,7 +341,7 @@ def _place_date(window: str) -> tuple[str | None, re.Match[str]] | None:
     there, though a date may: the scan goes on from the next position.
     """
     position = 0
-    while match := _PLACE_DATE.search(window, position):
+    while match := _PLACE_DATE.search(window, _place_reach(window, position)):
         place = match.group("place")
         if place is None or _capitalised(place.split(" ", 1)[0]):
             return place, match
@@ -349,6 +349,19 @@ def _place_date(window: str) -> tuple[str | None, re.Match[str]] | None:
             return None, date
         position = match.start() + 1
     return None
+
+
+def _place_reach(window: str, position: int) -> int:
+    """Where a place and date can first start from `position`: on the line of the next date, or on the
+    line of the comma before it (`Hà Nội,` / `ngày ...`); nowhere if no date follows.
+
+    `_PLACE_DATE` has no literal to skip to: searched from `position`, it tries to read a place at every
+    character of the agency and number lines above the date.
+    """
+    date = window.find("ngày", position)
+    if date < 0:
+        return len(window)
+    return max(position, window.rfind("\n", 0, len(window[:date].rstrip())) + 1)
 
 
 def _capitalised(word: str) -> bool:
@@ -426,7 +439,7 @@ def _is_preamble_line(bare: str, knowledge: Knowledge) -> bool:
     openers = _folded(knowledge.grammar.preamble_openers)
     count = _most_words(openers)
     # Only the first words can match an opener: folding them alone keeps a long line cheap.
-    return " ".join(bare.lstrip("-+• ").casefold().split(None, count)[:count]).startswith(openers)
+    return " ".join(bare.lstrip("-+• ").split(None, count)[:count]).casefold().startswith(openers)
 
 
 def _is_enacting(bare: str, knowledge: Knowledge) -> bool:
@@ -592,7 +605,7 @@ class _ItemBuilder:
             if number != self.last_dieu + 1 and not (number == self.last_dieu and value[-1].isalpha()):
                 return False
             self.last_dieu = number
-            self._close_while(lambda k: k != "chuong", start)
+            self._close_inside_chapter(start)
         elif kind == "chuong":
             position = self._find(kind)
             if position is None:
@@ -600,7 +613,7 @@ class _ItemBuilder:
                     return False
             elif not _successor(kind, self.stack[position].value, value):
                 return False
-            self._close_while(lambda k: True, start)
+            self._close(len(self.stack), start)
         elif self.stack and self.stack[-1].kind == kind:
             # A sibling of the innermost item, the common case: it closes that item and nothing else.
             if not _successor(kind, self.stack[-1].value, value):
@@ -615,7 +628,7 @@ class _ItemBuilder:
             elif not _is_first(kind, value):
                 return False
             if kind == "roman":
-                self._close_while(lambda k: k != "chuong", start)
+                self._close_inside_chapter(start)
         stack = self.stack
         parent = stack[-1] if stack else None
         frame = _Open(kind, value, self._label(kind, value, parent), parent.label if parent else None, start)
@@ -648,9 +661,11 @@ class _ItemBuilder:
             return f"{parent.label}.{value}"
         return value
 
-    def _close_while(self, predicate: Callable[[str], bool], end: int) -> None:
-        while self.stack and predicate(self.stack[-1].kind):
-            self._close(1, end)
+    def _close_inside_chapter(self, end: int) -> None:
+        """Close the open items up to the chapter that holds them, if any."""
+        stack = self.stack
+        while stack and stack[-1].kind != "chuong":
+            stack.pop().end = end
 
     def _close(self, count: int, end: int) -> None:
         for _ in range(count):
@@ -666,8 +681,9 @@ def _item_title(after_heading: str) -> str:
     text = after_heading.strip(" *_:")
     # Only a sentence end in the first 160 characters shortens the title: the search of a long line stops there.
     end = 160
-    for sentence_end in _SENTENCE_ENDS:
-        if found := sentence_end.search(text, 0, end):
+    for mark, sentence_end in _SENTENCE_ENDS:
+        # A search costs far more than the test for its mark, which most titles do not hold.
+        if mark in text and (found := sentence_end.search(text, 0, end)):
             end = found.start() + 1  # the next mark's search looks only before this one
     return text[:end].rstrip(" .:;")
 
@@ -724,8 +740,10 @@ def _candidate_pattern(knowledge: Knowledge) -> re.Pattern[str]:
     return re.compile(
         # Horizontal space only: a match must never run into the next line and hide it from the scan.
         # The markup is taken whole, never given back (`*+`): no candidate starts with a markup character,
-        # so trying shorter runs of it on a prose line would be wasted.
-        r"[ \t#*_>|`]*+(?:(?P<heading>Chương[ \t]|Điều[ \t]|[IVXL]{1,6}\**[ \t]*[.)/]|\d{1,2}[.)/ \t]|\d{1,2}\.\d"
+        # so trying shorter runs of it on a prose line would be wasted. Each heading starts with a single
+        # character (`[IVXL][IVXL]{0,5}`, not `[IVXL]{1,6}`), which `re` tests before entering the
+        # alternative: a prose line is left without counting a repetition for each of them.
+        r"[ \t#*_>|`]*+(?:(?P<heading>Chương[ \t]|Điều[ \t]|[IVXL][IVXL]{0,5}\**[ \t]*[.)/]|\d\d?(?:[.)/ \t]|\.\d)"
         rf"|[a-zđ]\**[ \t]*\))|(?P<marker>{_starts_with_one(markers)}))"
     )
 
@@ -823,10 +841,10 @@ def _page_trailer_line(text: str, body_start: int, knowledge: Knowledge) -> int 
     """
     first_line, other_lines = _trailer_patterns(knowledge)
     if (found := first_line.match(text)) and found.start("trailer") >= body_start:
-        return 0
+        return _line_start(text, found.start("trailer"))
     for found in other_lines.finditer(text, max(0, body_start - _MARKUP_REACH)):
         if found.start("trailer") >= body_start:
-            return found.start() + 1
+            return _line_start(text, found.start("trailer"))
     return None
 
 
@@ -836,10 +854,13 @@ def _trailer_patterns(knowledge: Knowledge) -> tuple[re.Pattern[str], re.Pattern
 
     Only markup may stand before the trailer, and the line's start must be within `_MARKUP_REACH`
     characters of it, as `_line_start_before` requires: 12 characters of markup at the text's start,
-    11 after a line feed (the 12th character back).
+    11 after a line feed (the 12th character back). The markup may hold line feeds, so that it is one
+    class, which `re` counts at C speed, not a choice it enters for each character: a match that runs
+    over blank lines ends at a trailer whose own line starts nearer to it, and that line is the one
+    returned.
     """
     trailer = f"(?P<trailer>{_starts_with_one(knowledge.grammar.page_trailers)})"
-    markup = r"(?:[^\S\n]|[#*_>|`])"  # a character of _MARKUP, but not a line feed
+    markup = r"[\s#*_>|`]"  # a character of _MARKUP
     return (
         re.compile(f"{markup}{{0,{_MARKUP_REACH}}}{trailer}"),
         re.compile(f"\n{markup}{{0,{_MARKUP_REACH - 1}}}{trailer}"),
