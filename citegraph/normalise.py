@@ -40,17 +40,22 @@ _TONE_MOVE = {
 }
 _TONE_MOVE.update({key[0] + key[1].upper(): value[0] + value[1].upper() for key, value in list(_TONE_MOVE.items())})
 
-# Special characters: a scan for their class with `re` costs the same for every character of the text;
-# `str.find` for each of them costs more to start but far less a character, and a text holds few of
-# them. Measured, the finds pay off from about a thousand characters: documents, not their fragments.
+# Special characters: a scan for their class with `re` costs the same for every character of the text,
+# so a longer text is searched otherwise, a way that costs far less a character but more to start. Measured,
+# that pays off from about 250 characters: documents and their paragraphs, not a citation's fragments.
 _SPECIAL_CHARS = f"\r\f\v{''.join(_LOOKALIKES)}{_DASHES}{_SLASHES}{_SPACES}{_INVISIBLE}{''.join(_CYRILLIC)}"
 _SPECIAL = re.compile(f"\r\n?|[{_SPECIAL_CHARS[1:]}]")
-_FIND_FROM = 1000
-# `str.find` looks for a character's low byte with memchr and checks each hit. For these characters that
-# byte is frequent in Vietnamese text (a space for U+0420, `c` for U+FE63, đ for U+2011, the high byte of
-# ơ and ư for U+2001 and of the U+1Exx letters for U+041E), so memchr stops every few characters and a
-# find costs about twice a plain `str.count` (measured), which says first whether the character is there.
-_FREQUENT_LOW_BYTE = frozenset("\u0420\ufe63\u2011\u2001\u041e")
+_FIND_FROM = 250
+# In a longer text, `str.find` looks for each special character of the blocks (high bytes of the code
+# point) that Vietnamese letters come from, U+00xx and U+01xx, with memchr on its low byte, rarely a
+# letter's. The sixty-odd others would each take a scan of their own, and many share their low byte with
+# frequent characters (a space, `c`, the high byte of đ or of the U+1Exx letters), where memchr stops every
+# few characters. They are found by their blocks instead: in the high bytes of the text's characters, taken
+# once, a block's byte marks only that block's characters, which are few in a Vietnamese text (quotes, an
+# ellipsis, a dash) and looked at one by one.
+_FOUND_ONE_BY_ONE = tuple(char for char in _SPECIAL_CHARS if ord(char) >> 8 <= 1)
+_FOUND_BY_BLOCK = frozenset(_SPECIAL_CHARS) - frozenset(_FOUND_ONE_BY_ONE)
+_BLOCKS = tuple(sorted({ord(char) >> 8 for char in _FOUND_BY_BLOCK}))
 # The other scans use the standard `re` engine, which runs simple patterns several times faster than
 # one combined pattern: old-style tone marks; and, only for text that is not already NFC, combining
 # marks. Old-style tone marks take one scan per first letter (`o`, `O`, `u`, `U`), because `re` finds a
@@ -149,14 +154,25 @@ def _special_spans(text: str) -> Iterator[tuple[int, int]]:
         for match in _SPECIAL.finditer(text):
             yield match.span()
         return
-    for char in _SPECIAL_CHARS:
-        if char in _FREQUENT_LOW_BYTE and not text.count(char):
-            continue
+    for char in _FOUND_ONE_BY_ONE:
         start = text.find(char)
         while start >= 0:
             end = start + 2 if text.startswith("\r\n", start) else start + 1
             yield start, end
             start = text.find(char, end)
+    high = _high_bytes(text)
+    for block in _BLOCKS:
+        start = high.find(block)
+        while start >= 0:
+            if text[start] in _FOUND_BY_BLOCK:
+                yield start, start + 1
+            start = high.find(block, start + 1)
+
+
+def _high_bytes(text: str) -> bytes:
+    """Bits 8 to 15 of each character's code point, one byte a character: its high byte in the BMP.
+    UTF-32 keeps one unit a character (UTF-16 would not, past the BMP); lone surrogates pass as they are."""
+    return text.encode("utf-32-le", "surrogatepass")[1::4]
 
 
 def _special(text: str, start: int, end: int) -> tuple[str, str] | None:
