@@ -13,6 +13,7 @@ import bisect
 import re
 import unicodedata
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
@@ -128,6 +129,19 @@ class NormalisedText:
             return self.to_original(start), self.to_original(end, is_end=True)
         shift = edit.end - clean_end
         return start + shift, end + shift
+
+    def keeps_offsets(self, offsets: AbstractSet[int]) -> bool:
+        """Whether each of `offsets` in the clean text is the same offset in the original, as a start and
+        as an end: answered for many offsets at once, without mapping each. Offsets move only after an edit
+        that changes the length of what it replaced (CRLF, an invisible character, some NFC repairs), or
+        strictly inside a replacement of more than one character (a tone moved within `oà`); in most texts
+        no edit changes a length, and few offsets fall inside a replacement."""
+        for edit in self.edits:
+            if len(edit.replacement) != edit.end - edit.start:
+                return False
+            if edit.end - edit.start > 1 and not offsets.isdisjoint(range(edit.start + 1, edit.end)):
+                return False
+        return True
 
     def edits_within(self, start: int, end: int) -> list[Edit]:
         """The edits that changed characters inside the original span [start, end)."""
