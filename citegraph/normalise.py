@@ -13,6 +13,7 @@ import bisect
 import re
 import unicodedata
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
@@ -40,23 +41,38 @@ _TONE_MOVE = {
 }
 _TONE_MOVE.update({key[0] + key[1].upper(): value[0] + value[1].upper() for key, value in list(_TONE_MOVE.items())})
 
-# Special characters: a scan for their class with `re` costs the same for every character of the text;
-# `str.find` for each of them costs more to start but far less a character, and a text holds few of
-# them. Measured, the finds pay off from about a thousand characters: documents, not their fragments.
+# Special characters: a scan for their class with `re` costs the same for every character of the text,
+# so a longer text is searched otherwise, a way that costs far less a character but more to start. Measured,
+# that pays off from about 250 characters: documents and their paragraphs, not a citation's fragments.
 _SPECIAL_CHARS = f"\r\f\v{''.join(_LOOKALIKES)}{_DASHES}{_SLASHES}{_SPACES}{_INVISIBLE}{''.join(_CYRILLIC)}"
 _SPECIAL = re.compile(f"\r\n?|[{_SPECIAL_CHARS[1:]}]")
-_FIND_FROM = 1000
-# `str.find` looks for a character's low byte with memchr and checks each hit. For these characters that
-# byte is frequent in Vietnamese text (a space for U+0420, `c` for U+FE63, đ for U+2011, the high byte of
-# ơ and ư for U+2001 and of the U+1Exx letters for U+041E), so memchr stops every few characters and a
-# find costs about twice a plain `str.count` (measured), which says first whether the character is there.
-_FREQUENT_LOW_BYTE = frozenset("\u0420\ufe63\u2011\u2001\u041e")
+_FIND_FROM = 250
+# In a longer text, `str.find` looks for each special character of the blocks (high bytes of the code
+# point) that Vietnamese letters come from, U+00xx and U+01xx, with memchr on its low byte, rarely a
+# letter's. The sixty-odd others would each take a scan of their own, and many share their low byte with
+# frequent characters (a space, `c`, the high byte of đ or of the U+1Exx letters), where memchr stops every
+# few characters. They are found by their blocks instead: in the high bytes of the text's characters, taken
+# once, a block's byte marks only that block's characters, which are few in a Vietnamese text (quotes, an
+# ellipsis, a dash) and looked at one by one.
+_FOUND_ONE_BY_ONE = tuple(char for char in _SPECIAL_CHARS if ord(char) >> 8 <= 1)
+_FOUND_BY_BLOCK = frozenset(_SPECIAL_CHARS) - frozenset(_FOUND_ONE_BY_ONE)
+_BLOCKS = tuple(sorted({ord(char) >> 8 for char in _FOUND_BY_BLOCK}))
+# The same high bytes say whether a text may hold a combining mark, which the NFC scan needs to find
+# anything, for a quarter of the cost of asking `unicodedata.is_normalized` (measured). Marks lie in
+# these blocks of the BMP (tests check them against `unicodedata` and `regex`). U+20xx is left out, as
+# most texts have quotes or an ellipsis there: its marks, from U+20D0 on, are looked for one by one.
+_MARK_BLOCKS = frozenset(
+    (*range(0x03, 0x11), 0x13, *range(0x17, 0x1E), 0x2C, 0x2D, 0x30, 0xA6, *range(0xA8, 0xAC), 0xFB, 0xFE)
+)
+_OTHER_BLOCKS = bytes(block for block in range(256) if block not in _MARK_BLOCKS)
+_PUNCTUATION_BLOCK = 0x20
+_FIRST_SYMBOL_MARK = "\u20d0"
 # The other scans use the standard `re` engine, which runs simple patterns several times faster than
-# one combined pattern: old-style tone marks; and, only for text that is not already NFC, combining
-# marks. Old-style tone marks take one scan per first letter (`o`, `O`, `u`, `U`), because `re` finds a
-# pattern that starts with a literal character about three times faster than one that starts with a
-# class. Context the patterns leave out (a Cyrillic letter must touch a code; `quý` keeps its tone) is
-# checked in Python on the few hits.
+# one combined pattern: old-style tone marks; and, only for text that may hold marks and is not already
+# NFC, combining marks. Old-style tone marks take one scan per first letter (`o`, `O`, `u`, `U`), because
+# `re` finds a pattern that starts with a literal character about three times faster than one that starts
+# with a class. Context the patterns leave out (a Cyrillic letter must touch a code; `quý` keeps its tone)
+# is checked in Python on the few hits.
 _OLD_TONES = tuple(
     re.compile(f"{first}[{''.join(sorted(key[1] for key in _TONE_MOVE if key[0] == first))}](?![^\\W\\d_])")
     for first in "oOuU"
@@ -124,6 +140,19 @@ class NormalisedText:
         shift = edit.end - clean_end
         return start + shift, end + shift
 
+    def keeps_offsets(self, offsets: AbstractSet[int]) -> bool:
+        """Whether each of `offsets` in the clean text is the same offset in the original, as a start and
+        as an end: answered for many offsets at once, without mapping each. Offsets move only after an edit
+        that changes the length of what it replaced (CRLF, an invisible character, some NFC repairs), or
+        strictly inside a replacement of more than one character (a tone moved within `oà`); in most texts
+        no edit changes a length, and few offsets fall inside a replacement."""
+        for edit in self.edits:
+            if len(edit.replacement) != edit.end - edit.start:
+                return False
+            if edit.end - edit.start > 1 and not offsets.isdisjoint(range(edit.start + 1, edit.end)):
+                return False
+        return True
+
     def edits_within(self, start: int, end: int) -> list[Edit]:
         """The edits that changed characters inside the original span [start, end)."""
         edits = self.edits
@@ -136,27 +165,55 @@ class NormalisedText:
         return found
 
 
-def _special_edits(text: str) -> Iterator[Edit]:
+def _special_edits(text: str, high: bytes | None) -> Iterator[Edit]:
     """The edits for special characters (and CRLF)."""
-    for start, end in _special_spans(text):
+    for start, end in _special_spans(text, high):
         if change := _special(text, start, end):
             yield Edit(start, end, *change)
 
 
-def _special_spans(text: str) -> Iterator[tuple[int, int]]:
-    """Where the special characters (and CRLF) are: a class scan for a short text, finds for a long one."""
-    if len(text) < _FIND_FROM:
+def _special_spans(text: str, high: bytes | None) -> Iterator[tuple[int, int]]:
+    """Where the special characters (and CRLF) are: a class scan without the high bytes, finds with them."""
+    if high is None:
         for match in _SPECIAL.finditer(text):
             yield match.span()
         return
-    for char in _SPECIAL_CHARS:
-        if char in _FREQUENT_LOW_BYTE and not text.count(char):
-            continue
+    for char in _FOUND_ONE_BY_ONE:
         start = text.find(char)
         while start >= 0:
             end = start + 2 if text.startswith("\r\n", start) else start + 1
             yield start, end
             start = text.find(char, end)
+    for block in _BLOCKS:
+        for start in _in_block(high, block):
+            if text[start] in _FOUND_BY_BLOCK:
+                yield start, start + 1
+
+
+def _high_bytes(text: str) -> bytes | None:
+    """The high byte of each character's code point, from UTF-16 (lone surrogates pass as they are). None for
+    a short text, where a class scan costs less than taking them, and for a text past the BMP, whose
+    characters there take two units each: such a text takes the class scan too."""
+    if len(text) < _FIND_FROM:
+        return None
+    high = text.encode("utf-16-le", "surrogatepass")[1::2]
+    return high if len(high) == len(text) else None
+
+
+def _in_block(high: bytes, block: int) -> Iterator[int]:
+    """The offsets of the characters of one block, by their high bytes."""
+    offset = high.find(block)
+    while offset >= 0:
+        yield offset
+        offset = high.find(block, offset + 1)
+
+
+def _may_have_marks(text: str, high: bytes | None) -> bool:
+    """Whether a combining mark may be in the text: a character in a block with marks (what deleting the
+    other blocks' high bytes leaves) or a mark for symbols; always, without the high bytes."""
+    if high is None or high.translate(None, _OTHER_BLOCKS):
+        return True
+    return any(text[offset] >= _FIRST_SYMBOL_MARK for offset in _in_block(high, _PUNCTUATION_BLOCK))
 
 
 def _special(text: str, start: int, end: int) -> tuple[str, str] | None:
@@ -202,9 +259,10 @@ def _combining(match: regex.Match[str], text: str) -> tuple[str, str] | None:
 
 
 def _edits(original: str) -> list[Edit]:
-    edits = list(_special_edits(original))
+    high = _high_bytes(original)
+    edits = list(_special_edits(original, high))
     scans = [(pattern, _old_tone) for pattern in _OLD_TONES]
-    if not unicodedata.is_normalized("NFC", original):
+    if _may_have_marks(original, high) and not unicodedata.is_normalized("NFC", original):
         scans.append((_combining_scan(), _combining))
     for pattern, rewrite in scans:
         for match in pattern.finditer(original):

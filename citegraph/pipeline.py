@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
+from operator import attrgetter
 
 from .extract import extract
 from .knowledge import Knowledge, load
@@ -49,8 +50,9 @@ def extract_paths(
 
 
 def _items_to_original(items: tuple[PlanItem, ...], clean: NormalisedText) -> tuple[PlanItem, ...]:
-    """The outline's items with offsets into the original; the same tuple when normalising changed nothing."""
-    if not clean.edits:
+    """The outline's items with offsets into the original; the same tuple when normalising moved none of
+    their offsets, which one question for them all answers in most texts, before any item is mapped."""
+    if clean.keeps_offsets({*map(attrgetter("start"), items), *map(attrgetter("end"), items)}):
         return items
     return tuple(_to_original(item, clean) for item in items)
 

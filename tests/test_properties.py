@@ -6,6 +6,7 @@ import bisect
 import re
 import unicodedata
 
+import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -17,7 +18,13 @@ from citegraph.extract import (
     _pinpoint_before,
     first_number,
 )
-from citegraph.normalise import LineIndex, normalise
+from citegraph.normalise import (
+    _FIRST_SYMBOL_MARK,
+    _MARK_BLOCKS,
+    _PUNCTUATION_BLOCK,
+    LineIndex,
+    normalise,
+)
 from citegraph.pipeline import extract_text
 
 from .conftest import CORPUS, SEED
@@ -123,6 +130,26 @@ def test_numbers_found_from_separators_in_every_corpus_document() -> None:
         text = normalise(path.read_text(encoding="utf-8")).text
         found = [m.span() for m in _number_candidates(text) if m.re is NUMBER_RE]
         assert found == [m.span() for m in NUMBER_RE.finditer(text)], path.name
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts.map(lambda text: unicodedata.normalize("NFD", text) if len(text) % 3 == 0 else text), st.lists(st.integers(0, 400)))
+def test_offsets_said_to_be_kept_map_to_themselves(text: str, offsets: list[int]) -> None:
+    # keeps_offsets answers for many offsets at once what to_original answers for each, when no edit changes a length.
+    clean = normalise(text)
+    kept = {offset for offset in offsets if offset <= len(clean.text)}
+    same = all(clean.to_original(offset) == offset == clean.to_original(offset, is_end=True) for offset in kept)
+    lengths = all(len(edit.replacement) == edit.end - edit.start for edit in clean.edits)
+    assert clean.keeps_offsets(kept) == (same and lengths)
+
+
+def test_every_combining_mark_of_the_bmp_is_in_a_block_normalise_looks_at() -> None:
+    # A long text without characters in these blocks skips the NFC scan, so none may hold a mark outside them.
+    marks = regex.compile(r"\p{M}")
+    for code in range(0x10000):
+        char = chr(code)
+        if unicodedata.category(char).startswith("M") or unicodedata.combining(char) or marks.match(char):
+            assert code >> 8 in _MARK_BLOCKS or (code >> 8 == _PUNCTUATION_BLOCK and char >= _FIRST_SYMBOL_MARK), hex(code)
 
 
 @settings(max_examples=300, deadline=None)
