@@ -246,16 +246,28 @@ def _old_tone(match: re.Match[str], text: str) -> tuple[str, str] | None:
 
 @cache
 def _combining_scan() -> regex.Pattern[str]:
-    """A character and the combining marks after it. Only a text that is not NFC needs this scan, so the
-    `regex` module (`re` has no class for marks) is imported only then, not at every start."""
+    """A character and the combining marks after it, or marks with none before them at the text's start,
+    which NFC puts in order all the same. Only a text that is not NFC needs this scan, so the `regex`
+    module (`re` has no class for marks) is imported only then, not at every start."""
     import regex
 
-    return regex.compile(r"\P{M}\p{M}+")
+    return regex.compile(r"\P{M}?\p{M}+")
 
 
 def _combining(match: regex.Match[str], text: str) -> tuple[str, str] | None:
     composed = unicodedata.normalize("NFC", match.group())
     return (composed, "nfc") if composed != match.group() else None
+
+
+def _trimmed(edit: Edit, original: str) -> Edit:
+    """The edit without the first characters it leaves as they were: a letter whose combining marks NFC
+    only puts in order is not part of what changed, and a text that starts with such marks has no letter
+    there at all."""
+    limit = min(len(edit.replacement), edit.end - edit.start) - 1
+    kept = 0
+    while kept < limit and original[edit.start + kept] == edit.replacement[kept]:
+        kept += 1
+    return Edit(edit.start + kept, edit.end, edit.replacement[kept:], edit.reason) if kept else edit
 
 
 def _edits(original: str) -> list[Edit]:
@@ -268,7 +280,7 @@ def _edits(original: str) -> list[Edit]:
         for match in pattern.finditer(original):
             change = rewrite(match, original)
             if change:
-                edits.append(Edit(match.start(), match.end(), *change))
+                edits.append(_trimmed(Edit(match.start(), match.end(), *change), original))
     edits.sort(key=lambda edit: edit.start)
     # A combining mark on a special character would overlap two edits: keep the first.
     return [edit for index, edit in enumerate(edits) if index == 0 or edit.start >= edits[index - 1].end]
