@@ -33,8 +33,9 @@ _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 # Old-style tone placement in an open syllable ending in oa, oe or uy ("hoà", "khoẻ", "Uỷ ban") moves to
 # the new style ("hòa", "khỏe", "Ủy ban"), so that both spellings of one word match; `quý` is left alone.
 _TONED = {"a": "àáảãạ", "e": "èéẻẽẹ", "y": "ỳýỷỹỵ"}
+_TONE_MARKS = "\u0300\u0301\u0309\u0303\u0323"  # grave, acute, hook above, tilde, dot below
 _TONE_MOVE = {
-    f"{first}{toned}": unicodedata.normalize("NFC", first + "\u0300\u0301\u0309\u0303\u0323"[index]) + base
+    f"{first}{toned}": unicodedata.normalize("NFC", first + _TONE_MARKS[index]) + base
     for base, marks in _TONED.items()
     for index, toned in enumerate(marks)
     for first in (("o", "O") if base in "ae" else ("u", "U"))
@@ -75,6 +76,15 @@ _FIRST_SYMBOL_MARK = "\u20d0"
 # is checked in Python on the few hits.
 _OLD_TONES = tuple(
     re.compile(f"{first}[{''.join(sorted(key[1] for key in _TONE_MOVE if key[0] == first))}](?![^\\W\\d_])")
+    for first in "oOuU"
+)
+# The same vowels decomposed (`a` and U+0300), with no further mark on them: only a text that is not NFC
+# holds them, so only such a text is scanned for them.
+_OLD_TONES_DECOMPOSED = tuple(
+    re.compile(
+        f"{first}[{''.join(sorted({unicodedata.normalize('NFD', key[1])[0] for key in _TONE_MOVE if key[0] == first}))}]"
+        f"[{_TONE_MARKS}](?![\u0300-\u036f])(?![^\\W\\d_])"
+    )
     for first in "oOuU"
 )
 _LINE_END_CHARS = "\n\r\f\v"
@@ -241,7 +251,7 @@ def _special(text: str, start: int, end: int) -> tuple[str, str] | None:
 def _old_tone(match: re.Match[str], text: str) -> tuple[str, str] | None:
     if match.group()[0] in "uU" and text[match.start() - 1:match.start()] in ("q", "Q"):
         return None
-    return _TONE_MOVE[match.group()], "tone-placement"
+    return _TONE_MOVE[unicodedata.normalize("NFC", match.group())], "tone-placement"
 
 
 @cache
@@ -275,6 +285,7 @@ def _edits(original: str) -> list[Edit]:
     edits = list(_special_edits(original, high))
     scans = [(pattern, _old_tone) for pattern in _OLD_TONES]
     if _may_have_marks(original, high) and not unicodedata.is_normalized("NFC", original):
+        scans += [(pattern, _old_tone) for pattern in _OLD_TONES_DECOMPOSED]
         scans.append((_combining_scan(), _combining))
     for pattern, rewrite in scans:
         for match in pattern.finditer(original):

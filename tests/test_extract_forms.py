@@ -218,6 +218,18 @@ def test_offsets_point_into_the_original_text_after_nfd_and_crlf(seed_text: str)
         assert citation.column == citation.start - line_start + 1
 
 
+def test_a_decomposed_text_with_old_style_tones_reads_like_its_composed_form() -> None:
+    # Text copied on a Mac comes decomposed (NFD); "Uỷ ban" and "hoà" place the tone the old way.
+    import unicodedata
+
+    composed = "Căn cứ Quyết định số 12/QĐ-UBND ngày 05/3/2021 của Uỷ ban nhân dân tỉnh Tây Ninh về việc hoà giải;"
+    decomposed = unicodedata.normalize("NFD", composed)
+    (expected,), (citation,) = extract_text(composed).citations, extract_text(decomposed).citations
+    assert unicodedata.normalize("NFC", citation.issuer or "") == expected.issuer == "Uỷ ban nhân dân tỉnh Tây Ninh"
+    assert unicodedata.normalize("NFC", citation.title or "") == expected.title == "về việc hoà giải"
+    assert decomposed[citation.start:citation.end] == citation.text
+
+
 def test_key_ignores_spacing_lookalikes_and_leading_zeros() -> None:
     text = "Thông tư số 09/2019/TT-BTC; Thông tư số 9/2019/TT- BTC; Thông tư 09/2019/TT-BTС"
     assert {c.key for c in extract_text(text).citations} == {"9/2019/TT-BTC"}
