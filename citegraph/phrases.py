@@ -96,9 +96,8 @@ class PhraseTable(Generic[Value]):
 
 
 def _without_closing(token: str) -> tuple[str, ...]:
-    """The ways a phrase's last word may end this token: `(HIV/AIDS)` keeps its bracket, `phủ)` does not."""
-    if token[-1] not in CLOSING:
-        return (token,)
+    """The ways a phrase's last word may end a token that ends with closing punctuation: `(HIV/AIDS)` keeps
+    its bracket, `phủ)` does not."""
     bare = token.rstrip(CLOSING)
     kept = token.rstrip(",;.:")
     return (bare,) if kept == bare else (kept, bare)
