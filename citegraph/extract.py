@@ -748,14 +748,17 @@ def _may_end_number_head(text: str, separator: int) -> bool:
 def _number_mentions(text: str, pats: Patterns, taken: _Spans) -> list[Mention]:
     knowledge = pats.knowledge
     mentions: list[Mention] = []
-    # A document cites most numbers more than once (45 % of the corpus's mentions are repeats).
-    parsed: dict[tuple[re.Pattern[str], str], DocumentNumber] = {}
+    # A document cites most numbers more than once (45 % of the corpus's mentions are repeats). The key
+    # holds the pattern's source, not the pattern: a compiled pattern's hash is computed anew from its
+    # whole program at every look-up, while a string keeps its hash.
+    parsed: dict[tuple[str, str], DocumentNumber] = {}
     for start, match, (span_start, type_name, pinpoint) in _anchors(text, pats):
         if taken.contains(start):
             continue
-        number = parsed.get((match.re, match.group()))
+        key = match.re.pattern, match.group()
+        number = parsed.get(key)
         if number is None:
-            number = parsed[match.re, match.group()] = parse_number(match, knowledge)
+            number = parsed[key] = parse_number(match, knowledge)
         notes: list[str] = []
         if match.re is NO_SLASH_RE:
             notes.append("missing-slash")
