@@ -777,23 +777,28 @@ def _number_mentions(text: str, pats: Patterns, taken: _Spans) -> list[Mention]:
         if type_name is None:
             type_name = type_for_number(number, knowledge)
         tail = read_tail(text, match.end(), pats)
+        # Positional, in the order of Mention's fields: calling a class with keywords builds a dict of
+        # them that its __init__ unpacks again (0.50 M instructions for the seed's 33, against 0.28 M).
         mentions.append(
             Mention(
-                start=span_start,
-                end=tail.end,
-                anchor=start,
-                type=type_name,
-                number=number,
-                date=tail.date,
-                issuer=tail.issuer or _issuer_before(text, span_start, type_name, pats),
-                issuer_code=tail.issuer_code,
-                title=tail.title,
-                term=tail.term,
-                pinpoint=pinpoint,
-                year=number.year,
-                quoted_title=tail.quoted_title,
-                title_quote_balanced=tail.title_quote_balanced,
-                notes=tuple(notes) + tail.notes,
+                span_start,  # start
+                tail.end,  # end
+                start,  # anchor
+                type_name,
+                number,
+                tail.date,
+                tail.issuer or _issuer_before(text, span_start, type_name, pats),
+                tail.issuer_code,
+                tail.title,
+                tail.term,
+                pinpoint,
+                None,  # name
+                None,  # name_span
+                number.year,
+                tail.quoted_title,
+                tail.title_quote_balanced,
+                (),  # shared
+                tuple(notes) + tail.notes,
             )
         )
     return mentions
