@@ -51,9 +51,11 @@ INCOMPLETE_RE = re.compile(rf"(?P<s_ord>\d{{1,5}})/(?P<s_year>{YEAR})(?P<s_codes
 IRREGULAR_START_RE = re.compile(
     rf"(?<![\d/\-.])\d{{1,5}}(?:[ ]?-[ ]?[A-ZĐ]|[ ][A-ZĐ][A-Za-zĐđ]*-|/{YEAR}{_NOT_BEFORE_WORD}(?![/\-]))"
 )
-# The head of a number, ending at the separator after it: `59`/, `23-QĐ`/, `1830 QĐ`-, `12a `/.
+# The head of a number, ending at the separator after it: `59`/, `23-QĐ`/, `1830 QĐ`-, `12a `/. It is
+# searched for, and written `\d\d{0,4}`, not `\d{1,5}`: `re` skips to the places where a search can
+# start only for a pattern that opens with a character set or a literal, not with a repeat.
 _NUMBER_HEAD = re.compile(
-    r"\d{1,5}(?:\.\d{1,3})?[a-zđ]?(?:[ ]?-[ ]?[A-ZĐ][A-Za-zĐđ&]*\d*(?:\.[IVX]+)?|[ ][A-ZĐ][A-Za-zĐđ]*)?[ ]?\Z"
+    r"\d\d{0,4}(?:\.\d{1,3})?[a-zđ]?(?:[ ]?-[ ]?[A-ZĐ][A-Za-zĐđ&]*\d*(?:\.[IVX]+)?|[ ][A-ZĐ][A-Za-zĐđ]*)?[ ]?\Z"
 )
 NO_SLASH_RE = re.compile(
     rf"(?P<s_ord>\d{{1,5}})[ ](?P<s_year>)(?P<s_codes>{CODE}-{CODE}(?:-{CODE})*){_NOT_BEFORE_WORD}(?!/)"
