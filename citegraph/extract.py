@@ -711,10 +711,11 @@ def _number_candidates(text: str, start: int = 0, end: int | None = None) -> Ite
 
 # A separator after a number's head has a letter, digit, space or `&` before it (not a list's `\n- `),
 # and a code after it (`QĐ`, `NĐ-CP`), after a slash also a year (`/2023`), maybe behind one space: not
-# ` - ` between words, nor the first slash of a date. Each pattern leads with its one literal
-# character, which `re` skips to at the speed of a plain search.
+# ` - ` between words, nor a date's slashes (`01/4/2024`: the second has a month of one or two digits
+# after a slash before it). Each pattern leads with its one literal character, which `re` skips to at
+# the speed of a plain search.
 _SEPARATORS = (
-    re.compile(rf"/(?<=[^\W_]/|[ &]/)(?=[ ]?(?:[A-ZĐ]|{YEAR}))"),
+    re.compile(rf"/(?<=[^\W_]/|[ &]/)(?<!/\d/)(?<!/\d\d/)(?=[ ]?(?:[A-ZĐ]|{YEAR}))"),
     re.compile(r"-(?<=[^\W_]-|[ &]-)(?=[ ]?[A-ZĐ])"),
 )
 _CODE_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyzĐđ&.")
