@@ -582,9 +582,12 @@ def _frame_before(text: str, start: int, pats: Patterns) -> Frame | None:
     `QCVN 03:2022/BXD`), which is not a document.
     """
     floor = max(0, start - 160)
-    word_end = _before_number_word(text, start, floor)
+    before = skip_space_back(text, start, floor)
+    if text[before - 1:before] == ":" and _follows_standard(text, start, pats):
+        return None
+    word_end = _before_number_word(text, before, floor)
     found = pats.words_before_number.before(text, word_end, floor)
-    if (found and found[1] == _FORM) or _follows_standard(text, start, pats):
+    if found and found[1] == _FORM:
         return None
     if not found:
         word = trailing_word(text[word_start(text, word_end, floor):word_end])
@@ -601,16 +604,13 @@ def _frame_before(text: str, start: int, pats: Patterns) -> Frame | None:
 
 
 def _follows_standard(text: str, start: int, pats: Patterns) -> bool:
-    """`QCVN 03:2022/BXD`: the number of a technical standard, after its colon."""
-    floor = max(0, start - 40)
-    return text[skip_space_back(text, start, floor) - 1:start].startswith(":") and bool(
-        pats.standard_number.search(text, floor, start)
-    )
+    """`QCVN 03:2022/BXD`: the number at `start`, which follows a colon, is a technical standard's."""
+    return bool(pats.standard_number.search(text, max(0, start - 40), start))
 
 
-def _before_number_word(text: str, start: int, floor: int) -> int:
-    """Where a type word before a number would end: past `số`, `số hiệu`, `SỐ`, a colon and spaces."""
-    end = skip_space_back(text, start, floor)
+def _before_number_word(text: str, end: int, floor: int) -> int:
+    """Where a type word before a number would end, from `end`, where the spaces before the number
+    start: past `số`, `số hiệu`, `SỐ`, a colon and spaces."""
     if text[end - 1:end] == ":":
         end = skip_space_back(text, end - 1, floor)
     if text.endswith("hiệu", floor, end):
