@@ -49,6 +49,7 @@ class PhraseTable(Generic[Value]):
         closing punctuation, which is not part of it."""
         if text[pos:pos + 1] not in self.first_characters:
             return None
+        values, heads, fold = self.values, self.heads, self.fold
         found: tuple[int, Value] | None = None
         head = ""
         cursor = pos
@@ -58,17 +59,17 @@ class PhraseTable(Generic[Value]):
             if not word:
                 break
             token = word.group(1)
-            folded = self.fold(token)
+            phrase = head + fold(token)
             if token[-1] in CLOSING:
                 for bare in _without_closing(token):
-                    value = self.values.get(head + self.fold(bare))
+                    value = values.get(head + fold(bare))
                     if value is not None:
                         found = cursor + len(bare), value
                         break
-            elif (value := self.values.get(head + folded)) is not None:
+            elif (value := values.get(phrase)) is not None:
                 found = cursor + len(token), value
-            head += folded + " "
-            if head not in self.heads:
+            head = phrase + " "
+            if head not in heads:
                 break
             cursor = word.end()
         return found
