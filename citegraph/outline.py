@@ -24,13 +24,14 @@ _MARKUP = re.compile(r"^[\s#*_>|`]*")
 # but tests a class of them (`[.:;]\s`) at every position, several times as slowly.
 _SENTENCE_ENDS = tuple((mark, re.compile(rf"{re.escape(mark)}\s")) for mark in ".:;")
 _EMPHASIS = re.compile(r"\*+|__+")
+# One group for each kind, which holds the number alone: the fewer groups, the cheaper a match.
 _HEADING = re.compile(
-    r"(?P<chuong>Chương\s+(?P<chuong_n>[IVXLC]+)\b)"
-    r"|(?P<dieu>Điều\s+(?P<dieu_n>\d+[a-zđ]?)\s*[.:])"
-    r"|(?P<roman>(?P<roman_n>[IVXL]{1,6})\s*[.)/]\s)"
-    r"|(?P<dotted>(?P<dotted_n>\d{1,2}(?:\.\d{1,2}){1,3})\.?\s)"
-    r"|(?P<arabic>(?P<arabic_n>\d{1,2})\s*[.)/]\s)"
-    r"|(?P<letter>(?P<letter_n>[a-zđ])\s*\)\s)"
+    r"Chương\s+(?P<chuong>[IVXLC]+)\b"
+    r"|Điều\s+(?P<dieu>\d+[a-zđ]?)\s*[.:]"
+    r"|(?P<roman>[IVXL]{1,6})\s*[.)/]\s"
+    r"|(?P<dotted>\d{1,2}(?:\.\d{1,2}){1,3})\.?\s"
+    r"|(?P<arabic>\d{1,2})\s*[.)/]\s"
+    r"|(?P<letter>[a-zđ])\s*\)\s"
 )
 _OWN_NUMBER = re.compile(r"^[\s*_|]*Số\s*(?:hiệu)?\s*:?\s*(?P<rest>[^\n]*)")
 # `Số: /KH-UBND` left blank in a draft, or an ordinal OCR could not read (`Số: II /2026/QĐ-UBND`).
@@ -582,16 +583,15 @@ class _ItemBuilder:
         self.opened: list[_Open] = []
         self.last_dieu = 0
 
-    def take(self, text: str, start: int) -> bool:
+    def take(self, text: str, start: int, line_end: int) -> bool:
         """Open an item for the heading line whose numbering starts at `start`, if it is one and
         continues the numbering; say whether it did. Only an opened item's title is read."""
-        line_end = _line_end(text, start)
         bare = _unmarked(text[start:line_end])
         heading = _HEADING.match(bare)
         if heading is None:
             return False
-        # Each kind's group holds its number's group, the next one: found by index, not by a name built per line.
-        kind, number = heading.lastgroup, heading.group(heading.lastindex + 1)  # type: ignore[operator]
+        # The one group that takes part is the kind's, and holds its number.
+        kind, number = heading.lastgroup, heading[heading.lastindex]  # type: ignore[index]
         if not self.offer(kind, number, start):  # type: ignore[arg-type]
             return False
         # A chapter's name stands on the line below its number ("Chương I" / "QUY ĐỊNH CHUNG").
@@ -692,9 +692,9 @@ def outline(text: str, knowledge: Knowledge | None = None) -> Outline:
     """The structure of normalised `text`."""
     knowledge = knowledge or load()
     header, header_end = _header(_HeaderLines(text), text, knowledge)
-    items, closing, first_item = _items(text, header_end, knowledge)
+    items, closing, first_item, trailer = _items(text, header_end, knowledge)
     closing_start = closing[0][0] if closing else len(text)
-    body_end = _body_end(text, header_end, closing_start, header, knowledge)
+    body_end = _body_end(text, trailer, closing_start, header)
     preamble_lines = _lines(text, header_end, first_item if first_item is not None else closing_start)
     preamble = _preamble(preamble_lines, knowledge)
     spans = (preamble,) if preamble else ()
@@ -710,8 +710,9 @@ def _preamble_title(text: str, span: tuple[int, int]) -> str:
 
 def _candidates(text: str, start: int, knowledge: Knowledge) -> Iterator[re.Match[str]]:
     """A match for each line from `start` that may open an item, a closing block, an appendix or an
-    annex; the rest is prose and never looked at. Its group (`heading` or `marker`) starts after the
-    markup (`**`, `#`, `|`), where the numbering or the marker is found.
+    annex, or a page trailer; the rest is prose and never looked at. Its group (`heading`, `marker` or
+    `trailer`) starts after the markup (`**`, `#`, `|`), where the numbering, the marker or the trailer
+    is found; the match ends where the line does, which spares a search for the line feed.
 
     The scan looks for a line feed followed by such a line start, which the `re` engine finds about
     twice as fast as a multi-line `^` anchor. The matches are chained, not yielded by a generator of
@@ -737,14 +738,20 @@ def _candidate_pattern(knowledge: Knowledge) -> re.Pattern[str]:
         *grammar.enacting_lines,
         *(word.upper() for word in knowledge.type_words()),
     )
+    trailers = _starts_with_one(grammar.page_trailers)
     return re.compile(
-        # Horizontal space only: a match must never run into the next line and hide it from the scan.
-        # The markup is taken whole, never given back (`*+`): no candidate starts with a markup character,
-        # so trying shorter runs of it on a prose line would be wasted. Each heading starts with a single
-        # character (`[IVXL][IVXL]{0,5}`, not `[IVXL]{1,6}`), which `re` tests before entering the
-        # alternative: a prose line is left without counting a repetition for each of them.
+        # Horizontal space only before a heading or marker: a match must never run into the next line and
+        # hide it from the scan. The markup is taken whole, never given back (`*+`): no candidate starts
+        # with a markup character, so trying shorter runs of it on a prose line would be wasted. Each
+        # heading starts with a single character (`[IVXL][IVXL]{0,5}`, not `[IVXL]{1,6}`), which `re`
+        # tests before entering the alternative: a prose line is left without counting a repetition for
+        # each of them.
         r"[ \t#*_>|`]*+(?:(?P<heading>Chương[ \t]|Điều[ \t]|[IVXL][IVXL]{0,5}\**[ \t]*[.)/]|\d\d?(?:[.)/ \t]|\.\d)"
-        rf"|[a-zđ]\**[ \t]*\))|(?P<marker>{_starts_with_one(markers)}))"
+        rf"|[a-zđ]\**[ \t]*\))|(?P<marker>{_starts_with_one(markers)})"
+        # A page trailer may follow any space, line feeds too, as `_line_start_before` allows (it checks that
+        # the trailer's line starts near enough): lines of markup alone hide no candidate. No trailer starts
+        # with a space or markup, so the run is never given back.
+        rf"|[\s#*_>|`]*+(?P<trailer>{trailers}))[^\n]*"
     )
 
 
@@ -772,8 +779,11 @@ def _prefix_tree(words: list[str]) -> str:
     return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
 
 
-def _items(text: str, body_start: int, knowledge: Knowledge) -> tuple[list[PlanItem], list[tuple[int, int]], int | None]:
-    """Numbered items, the closing blocks between them, and where the first item starts.
+def _items(
+    text: str, body_start: int, knowledge: Knowledge
+) -> tuple[list[PlanItem], list[tuple[int, int]], int | None, int | None]:
+    """Numbered items, the closing blocks between them, where the first item starts, and the start of
+    the first line that opens with a page trailer, if any (found by the same scan of the line starts).
 
     After the signature a document may carry an annex with its own type line ("QUY ĐỊNH" attached to
     a Quyết định): its numbering starts afresh, so it gets a fresh builder. An appendix of tables or
@@ -783,16 +793,19 @@ def _items(text: str, body_start: int, knowledge: Knowledge) -> tuple[list[PlanI
     in_appendix = False
     items: list[PlanItem] = []
     closing: list[tuple[int, int]] = []
-    first_item = None
+    first_item = trailer = None
     for match in _candidates(text, body_start, knowledge):
-        group = match.lastgroup  # `heading` or `marker`: every match has one of them
+        group = match.lastgroup  # `heading`, `marker` or `trailer`: every match has one of them
         content_start = match.start(group)  # type: ignore[arg-type]
         if group == "heading":
-            if builder is not None and builder.take(text, content_start) and first_item is None:
+            if builder is not None and builder.take(text, content_start, match.end()) and first_item is None:
                 first_item = _line_start(text, content_start)
             continue
+        if group == "trailer":
+            trailer = trailer if trailer is not None else _line_start_before(text, content_start)
+            continue
         line_start = _line_start(text, content_start)
-        bare = _unmarked(text[content_start:_line_end(text, content_start)])
+        bare = _unmarked(text[content_start:match.end()])
         if builder is None:
             in_appendix = in_appendix or _is_appendix(bare, knowledge)
             if _type_line(bare, knowledge) and not in_appendix:
@@ -809,18 +822,19 @@ def _items(text: str, body_start: int, knowledge: Knowledge) -> tuple[list[PlanI
             first_item = first_item if first_item is not None else line_start
     if builder is not None:
         items.extend(builder.finish(len(text)))
-    return items, closing, first_item
+    return items, closing, first_item, trailer
 
 
-def _body_end(text: str, body_start: int, closing_start: int, header: DocumentHeader, knowledge: Knowledge) -> int:
+def _body_end(text: str, trailer: int | None, closing_start: int, header: DocumentHeader) -> int:
     """Where the document ends and the web page it was pasted from resumes.
 
-    A legal library page follows the document with "Văn bản liên quan" and similar lines, and repeats
-    the document's own title ("Kế hoạch 980/KH-UBND năm 2025 ...") after the signature. The title is
-    found by a literal search, then checked to stand at the start of a line.
+    A legal library page follows the document with "Văn bản liên quan" and similar lines (`trailer`,
+    the first of them, found by `_items`), and repeats the document's own title ("Kế hoạch 980/KH-UBND
+    năm 2025 ...") after the signature. The title is found by a literal search, then checked to stand
+    at the start of a line.
     """
     ends = [len(text)]
-    if (trailer := _page_trailer_line(text, body_start, knowledge)) is not None:
+    if trailer is not None:
         ends.append(trailer)
     if header.type and header.number:
         for title in (f"{header.type} {header.number}", f"{header.type} số {header.number}"):
@@ -830,41 +844,6 @@ def _body_end(text: str, body_start: int, closing_start: int, header: DocumentHe
             if position >= 0:
                 ends.append(line_start)
     return min(ends)
-
-
-def _page_trailer_line(text: str, body_start: int, knowledge: Knowledge) -> int | None:
-    """The start of the first line that opens with a page trailer at or after `body_start`.
-
-    One scan of the line starts finds them all: a search of the whole text for each trailer cost twice
-    as much. The trailer must stand where `_line_start_before` would accept it, so the line itself may
-    start a little before `body_start`.
-    """
-    first_line, other_lines = _trailer_patterns(knowledge)
-    if (found := first_line.match(text)) and found.start("trailer") >= body_start:
-        return _line_start(text, found.start("trailer"))
-    for found in other_lines.finditer(text, max(0, body_start - _MARKUP_REACH)):
-        if found.start("trailer") >= body_start:
-            return _line_start(text, found.start("trailer"))
-    return None
-
-
-@cache
-def _trailer_patterns(knowledge: Knowledge) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """A line opening with a page trailer: the text's first line, and any other after its line feed.
-
-    Only markup may stand before the trailer, and the line's start must be within `_MARKUP_REACH`
-    characters of it, as `_line_start_before` requires: 12 characters of markup at the text's start,
-    11 after a line feed (the 12th character back). The markup may hold line feeds, so that it is one
-    class, which `re` counts at C speed, not a choice it enters for each character: a match that runs
-    over blank lines ends at a trailer whose own line starts nearer to it, and that line is the one
-    returned.
-    """
-    trailer = f"(?P<trailer>{_starts_with_one(knowledge.grammar.page_trailers)})"
-    markup = r"[\s#*_>|`]"  # a character of _MARKUP
-    return (
-        re.compile(f"{markup}{{0,{_MARKUP_REACH}}}{trailer}"),
-        re.compile(f"\n{markup}{{0,{_MARKUP_REACH - 1}}}{trailer}"),
-    )
 
 
 def _line_start_before(text: str, position: int) -> int | None:
