@@ -87,7 +87,7 @@ _OLD_TONES_DECOMPOSED = tuple(
     )
     for first in "oOuU"
 )
-_LINE_END_CHARS = "\n\r\f\v"
+_LONE_CR = re.compile("\r(?!\n)")  # a line end; the CR of a CRLF is not, its LF is
 _CODE_NEIGHBOUR = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/-")
 
 
@@ -320,33 +320,52 @@ class LineIndex:
     """Line and column (1-based, in code points) of offsets in the original text.
 
     A line ends at LF, CRLF, CR, a form feed (page break) or a vertical tab. Offsets are asked for in
-    text order, so the index counts line ends from the previous answer with `str.count`, which costs
-    far less than a table of every line start; an earlier offset counts again from the start.
+    text order, so the index counts line feeds from the previous answer with `str.count`, which costs
+    far less than a table of every line start; an earlier offset counts again from the start. The other
+    line ends are few (page breaks, a CR without an LF after it), so they are listed once and looked up
+    instead of counted: each kind counted would cost a pass over the text as long as the LFs' own.
     """
 
     def __init__(self, original: str) -> None:
         self._text = original
-        # Only the kinds of line end the text has are counted: most texts have line feeds alone.
-        self._end_chars = [char for char in _LINE_END_CHARS if char in original]
-        self._has_cr = "\r" in self._end_chars
+        self._other_ends = _other_line_ends(original)
         self._offset = 0
         self._line = 1
         self._line_start = 0
+        self._others_passed = 0
 
     def position(self, offset: int) -> tuple[int, int]:
         """Counts the line ends between the previous offset and this one, in place: called once per
         citation and per finding, so the bookkeeping is kept to a few steps."""
         if offset < self._offset:
-            self._offset, self._line, self._line_start = 0, 1, 0
-        text, start, end = self._text, self._offset, offset
-        # A CRLF is one line end, counted at its LF: an offset between the two is still on the CR's line.
-        if self._has_cr and end > start and text.startswith("\r\n", end - 1):
-            end -= 1
-        for char in self._end_chars:
-            if found := text.count(char, start, end):
-                self._line += found
-                self._line_start = max(self._line_start, text.rfind(char, start, end) + 1)
-        if self._has_cr:
-            self._line -= text.count("\r\n", start, end)
+            self._offset, self._line, self._line_start, self._others_passed = 0, 1, 0, 0
+        text, start = self._text, self._offset
+        # A CRLF is one line end, its LF: an offset between the two is still on the CR's line.
+        if found := text.count("\n", start, offset):
+            self._line += found
+            self._line_start = text.rfind("\n", start, offset) + 1
+        if self._other_ends:
+            self._pass_other_ends(offset)
         self._offset = offset
         return self._line, offset - self._line_start + 1
+
+    def _pass_other_ends(self, offset: int) -> None:
+        """Counts the other line ends before `offset` not counted yet, found in their list."""
+        passed = bisect.bisect_left(self._other_ends, offset)
+        if passed > self._others_passed:
+            self._line += passed - self._others_passed
+            self._line_start = max(self._line_start, self._other_ends[passed - 1] + 1)
+            self._others_passed = passed
+
+
+def _other_line_ends(text: str) -> list[int]:
+    """The offsets, sorted, of the line ends other than LF: form feeds, vertical tabs, and CRs but those
+    of CRLFs. A CRLF text has a CR on every line, which `re` passes over without stopping in Python;
+    page breaks are few, and `str.find` (memchr) finds them at a fraction of the cost of that scan."""
+    ends = [match.start() for match in _LONE_CR.finditer(text)] if "\r" in text else []
+    for char in "\f\v":
+        offset = text.find(char)
+        while offset >= 0:
+            ends.append(offset)
+            offset = text.find(char, offset + 1)
+    return sorted(ends)
