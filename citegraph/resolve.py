@@ -12,7 +12,7 @@ import bisect
 import datetime as dt
 import re
 import unicodedata
-from itertools import accumulate
+from collections.abc import Iterable
 from operator import attrgetter
 from types import EllipsisType
 
@@ -70,7 +70,7 @@ class _Placement:
     """Which item and role an offset in the normalised text belongs to.
 
     Built for every document with citations, and an outline has several items for each citation, so
-    the lists below are made by `map` over the items (the per-item work stays in C) and the preamble
+    the items' offsets below are read by `map` over them (the per-item work stays in C) and the preamble
     stays among the items, skipped by the walk rather than filtered out. Items come in document order.
     """
 
@@ -83,7 +83,7 @@ class _Placement:
         self.starts = list(map(attrgetter("start"), self.items))
         # The furthest end among the items up to each one: an offset past it lies in none of them, so
         # the walk back below stops there instead of visiting every earlier item.
-        self.reach = list(accumulate(map(attrgetter("end"), self.items), max))
+        self.reach = _running_max(map(attrgetter("end"), self.items))
 
     def item_at(self, offset: int) -> PlanItem | None:
         for start, end in self.preamble_spans:
@@ -96,6 +96,19 @@ class _Placement:
                 return item
             index -= 1
         return None
+
+
+def _running_max(values: Iterable[int]) -> list[int]:
+    """The largest value up to each one (values are offsets, none negative). A loop rather than
+    `accumulate(values, max)`: a call of `max` parses its arguments as for keywords, which made that
+    cost twice as much as this loop (measured)."""
+    running: list[int] = []
+    largest = 0
+    for value in values:
+        if value > largest:  # noqa: PLR1730 - max() is the call this loop avoids
+            largest = value
+        running.append(largest)
+    return running
 
 
 def _law_number(mention: Mention, knowledge: Knowledge) -> tuple[DocumentNumber | None, str | None]:
