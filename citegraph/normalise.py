@@ -134,21 +134,29 @@ class NormalisedText:
         return edit.end + (offset - clean_end)
 
     def span_to_original(self, start: int, end: int) -> tuple[int, int]:
-        """`to_original` of a span's start and (exclusive) end, with one search instead of two when no
-        edit starts inside the span and the span does not start inside a replacement: both ends then
-        shift alike. Spans of citations and their parts are short, so that is the usual case."""
+        """`to_original` of a span's start and (exclusive) end, with one search instead of two where
+        `shift_over` finds the span shifted as a whole, the usual case."""
+        shift = self.shift_over(start, end)
+        if shift is None:
+            return self.to_original(start), self.to_original(end, is_end=True)
+        return start + shift, end + shift
+
+    def shift_over(self, start: int, end: int) -> int | None:
+        """How far the span [start, end) lies from its original when no edit starts inside it and it does
+        not start inside a replacement; None otherwise. Spans of citations and their parts are short, so
+        that is the usual case. The shift then maps every offset of the span as a start, and every offset
+        after its start as an end, and no edit changed a character of the original span."""
         starts = self._clean_starts
         index = bisect.bisect_right(starts, start) - 1
         if index + 1 < len(starts) and starts[index + 1] < end:
-            return self.to_original(start), self.to_original(end, is_end=True)
+            return None
         if index < 0:
-            return start, end
+            return 0
         edit = self.edits[index]
         clean_end = starts[index] + len(edit.replacement)
         if start < clean_end or end == starts[index]:
-            return self.to_original(start), self.to_original(end, is_end=True)
-        shift = edit.end - clean_end
-        return start + shift, end + shift
+            return None
+        return edit.end - clean_end
 
     def keeps_offsets(self, offsets: AbstractSet[int]) -> bool:
         """Whether each of `offsets` in the clean text is the same offset in the original, as a start and
