@@ -59,13 +59,14 @@ _FOUND_ONE_BY_ONE = tuple(char for char in _SPECIAL_CHARS if ord(char) >> 8 <= 1
 _FOUND_BY_BLOCK = frozenset(_SPECIAL_CHARS) - frozenset(_FOUND_ONE_BY_ONE)
 _BLOCKS = tuple(sorted({ord(char) >> 8 for char in _FOUND_BY_BLOCK}))
 # The same high bytes say whether a text may hold a combining mark, which the NFC scan needs to find
-# anything, for a quarter of the cost of asking `unicodedata.is_normalized` (measured). Marks lie in
+# anything, for a tenth of the cost of asking `unicodedata.is_normalized` (measured). Marks lie in
 # these blocks of the BMP (tests check them against `unicodedata` and `regex`). U+20xx is left out, as
 # most texts have quotes or an ellipsis there: its marks, from U+20D0 on, are looked for one by one.
+# Each block's byte is looked for on its own (memchr): for these thirty-odd blocks, less than half the
+# cost of one pass of `bytes.translate` deleting the other blocks' bytes (measured).
 _MARK_BLOCKS = frozenset(
     (*range(0x03, 0x11), 0x13, *range(0x17, 0x1E), 0x2C, 0x2D, 0x30, 0xA6, *range(0xA8, 0xAC), 0xFB, 0xFE)
 )
-_OTHER_BLOCKS = bytes(block for block in range(256) if block not in _MARK_BLOCKS)
 _PUNCTUATION_BLOCK = 0x20
 _FIRST_SYMBOL_MARK = "\u20d0"
 # The other scans use the standard `re` engine, which runs simple patterns several times faster than
@@ -227,9 +228,9 @@ def _in_block(high: bytes, block: int) -> Iterator[int]:
 
 
 def _may_have_marks(text: str, high: bytes | None) -> bool:
-    """Whether a combining mark may be in the text: a character in a block with marks (what deleting the
-    other blocks' high bytes leaves) or a mark for symbols; always, without the high bytes."""
-    if high is None or high.translate(None, _OTHER_BLOCKS):
+    """Whether a combining mark may be in the text: a character in a block with marks or a mark for
+    symbols; always, without the high bytes."""
+    if high is None or any(block in high for block in _MARK_BLOCKS):
         return True
     return any(text[offset] >= _FIRST_SYMBOL_MARK for offset in _in_block(high, _PUNCTUATION_BLOCK))
 
