@@ -59,13 +59,14 @@ _FOUND_ONE_BY_ONE = tuple(char for char in _SPECIAL_CHARS if ord(char) >> 8 <= 1
 _FOUND_BY_BLOCK = frozenset(_SPECIAL_CHARS) - frozenset(_FOUND_ONE_BY_ONE)
 _BLOCKS = tuple(sorted({ord(char) >> 8 for char in _FOUND_BY_BLOCK}))
 # The same high bytes say whether a text may hold a combining mark, which the NFC scan needs to find
-# anything, for a quarter of the cost of asking `unicodedata.is_normalized` (measured). Marks lie in
+# anything, for a tenth of the cost of asking `unicodedata.is_normalized` (measured). Marks lie in
 # these blocks of the BMP (tests check them against `unicodedata` and `regex`). U+20xx is left out, as
 # most texts have quotes or an ellipsis there: its marks, from U+20D0 on, are looked for one by one.
+# Each block's byte is looked for on its own (memchr): for these thirty-odd blocks, less than half the
+# cost of one pass of `bytes.translate` deleting the other blocks' bytes (measured).
 _MARK_BLOCKS = frozenset(
     (*range(0x03, 0x11), 0x13, *range(0x17, 0x1E), 0x2C, 0x2D, 0x30, 0xA6, *range(0xA8, 0xAC), 0xFB, 0xFE)
 )
-_OTHER_BLOCKS = bytes(block for block in range(256) if block not in _MARK_BLOCKS)
 _PUNCTUATION_BLOCK = 0x20
 _FIRST_SYMBOL_MARK = "\u20d0"
 # The other scans use the standard `re` engine, which runs simple patterns several times faster than
@@ -87,7 +88,7 @@ _OLD_TONES_DECOMPOSED = tuple(
     )
     for first in "oOuU"
 )
-_LINE_END_CHARS = "\n\r\f\v"
+_LONE_CR = re.compile("\r(?!\n)")  # a line end; the CR of a CRLF is not, its LF is
 _CODE_NEIGHBOUR = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/-")
 
 
@@ -134,21 +135,29 @@ class NormalisedText:
         return edit.end + (offset - clean_end)
 
     def span_to_original(self, start: int, end: int) -> tuple[int, int]:
-        """`to_original` of a span's start and (exclusive) end, with one search instead of two when no
-        edit starts inside the span and the span does not start inside a replacement: both ends then
-        shift alike. Spans of citations and their parts are short, so that is the usual case."""
+        """`to_original` of a span's start and (exclusive) end, with one search instead of two where
+        `shift_over` finds the span shifted as a whole, the usual case."""
+        shift = self.shift_over(start, end)
+        if shift is None:
+            return self.to_original(start), self.to_original(end, is_end=True)
+        return start + shift, end + shift
+
+    def shift_over(self, start: int, end: int) -> int | None:
+        """How far the span [start, end) lies from its original when no edit starts inside it and it does
+        not start inside a replacement; None otherwise. Spans of citations and their parts are short, so
+        that is the usual case. The shift then maps every offset of the span as a start, and every offset
+        after its start as an end, and no edit changed a character of the original span."""
         starts = self._clean_starts
         index = bisect.bisect_right(starts, start) - 1
         if index + 1 < len(starts) and starts[index + 1] < end:
-            return self.to_original(start), self.to_original(end, is_end=True)
+            return None
         if index < 0:
-            return start, end
+            return 0
         edit = self.edits[index]
         clean_end = starts[index] + len(edit.replacement)
         if start < clean_end or end == starts[index]:
-            return self.to_original(start), self.to_original(end, is_end=True)
-        shift = edit.end - clean_end
-        return start + shift, end + shift
+            return None
+        return edit.end - clean_end
 
     def keeps_offsets(self, offsets: AbstractSet[int]) -> bool:
         """Whether each of `offsets` in the clean text is the same offset in the original, as a start and
@@ -219,9 +228,9 @@ def _in_block(high: bytes, block: int) -> Iterator[int]:
 
 
 def _may_have_marks(text: str, high: bytes | None) -> bool:
-    """Whether a combining mark may be in the text: a character in a block with marks (what deleting the
-    other blocks' high bytes leaves) or a mark for symbols; always, without the high bytes."""
-    if high is None or high.translate(None, _OTHER_BLOCKS):
+    """Whether a combining mark may be in the text: a character in a block with marks or a mark for
+    symbols; always, without the high bytes."""
+    if high is None or any(block in high for block in _MARK_BLOCKS):
         return True
     return any(text[offset] >= _FIRST_SYMBOL_MARK for offset in _in_block(high, _PUNCTUATION_BLOCK))
 
@@ -320,33 +329,52 @@ class LineIndex:
     """Line and column (1-based, in code points) of offsets in the original text.
 
     A line ends at LF, CRLF, CR, a form feed (page break) or a vertical tab. Offsets are asked for in
-    text order, so the index counts line ends from the previous answer with `str.count`, which costs
-    far less than a table of every line start; an earlier offset counts again from the start.
+    text order, so the index counts line feeds from the previous answer with `str.count`, which costs
+    far less than a table of every line start; an earlier offset counts again from the start. The other
+    line ends are few (page breaks, a CR without an LF after it), so they are listed once and looked up
+    instead of counted: each kind counted would cost a pass over the text as long as the LFs' own.
     """
 
     def __init__(self, original: str) -> None:
         self._text = original
-        # Only the kinds of line end the text has are counted: most texts have line feeds alone.
-        self._end_chars = [char for char in _LINE_END_CHARS if char in original]
-        self._has_cr = "\r" in self._end_chars
+        self._other_ends = _other_line_ends(original)
         self._offset = 0
         self._line = 1
         self._line_start = 0
+        self._others_passed = 0
 
     def position(self, offset: int) -> tuple[int, int]:
         """Counts the line ends between the previous offset and this one, in place: called once per
         citation and per finding, so the bookkeeping is kept to a few steps."""
         if offset < self._offset:
-            self._offset, self._line, self._line_start = 0, 1, 0
-        text, start, end = self._text, self._offset, offset
-        # A CRLF is one line end, counted at its LF: an offset between the two is still on the CR's line.
-        if self._has_cr and end > start and text.startswith("\r\n", end - 1):
-            end -= 1
-        for char in self._end_chars:
-            if found := text.count(char, start, end):
-                self._line += found
-                self._line_start = max(self._line_start, text.rfind(char, start, end) + 1)
-        if self._has_cr:
-            self._line -= text.count("\r\n", start, end)
+            self._offset, self._line, self._line_start, self._others_passed = 0, 1, 0, 0
+        text, start = self._text, self._offset
+        # A CRLF is one line end, its LF: an offset between the two is still on the CR's line.
+        if found := text.count("\n", start, offset):
+            self._line += found
+            self._line_start = text.rfind("\n", start, offset) + 1
+        if self._other_ends:
+            self._pass_other_ends(offset)
         self._offset = offset
         return self._line, offset - self._line_start + 1
+
+    def _pass_other_ends(self, offset: int) -> None:
+        """Counts the other line ends before `offset` not counted yet, found in their list."""
+        passed = bisect.bisect_left(self._other_ends, offset)
+        if passed > self._others_passed:
+            self._line += passed - self._others_passed
+            self._line_start = max(self._line_start, self._other_ends[passed - 1] + 1)
+            self._others_passed = passed
+
+
+def _other_line_ends(text: str) -> list[int]:
+    """The offsets, sorted, of the line ends other than LF: form feeds, vertical tabs, and CRs but those
+    of CRLFs. A CRLF text has a CR on every line, which `re` passes over without stopping in Python;
+    page breaks are few, and `str.find` (memchr) finds them at a fraction of the cost of that scan."""
+    ends = [match.start() for match in _LONE_CR.finditer(text)] if "\r" in text else []
+    for char in "\f\v":
+        offset = text.find(char)
+        while offset >= 0:
+            ends.append(offset)
+            offset = text.find(char, offset + 1)
+    return sorted(ends)

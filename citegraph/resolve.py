@@ -12,7 +12,7 @@ import bisect
 import datetime as dt
 import re
 import unicodedata
-from itertools import accumulate
+from collections.abc import Iterable
 from operator import attrgetter
 from types import EllipsisType
 
@@ -70,7 +70,7 @@ class _Placement:
     """Which item and role an offset in the normalised text belongs to.
 
     Built for every document with citations, and an outline has several items for each citation, so
-    the lists below are made by `map` over the items (the per-item work stays in C) and the preamble
+    the items' offsets below are read by `map` over them (the per-item work stays in C) and the preamble
     stays among the items, skipped by the walk rather than filtered out. Items come in document order.
     """
 
@@ -83,7 +83,7 @@ class _Placement:
         self.starts = list(map(attrgetter("start"), self.items))
         # The furthest end among the items up to each one: an offset past it lies in none of them, so
         # the walk back below stops there instead of visiting every earlier item.
-        self.reach = list(accumulate(map(attrgetter("end"), self.items), max))
+        self.reach = _running_max(map(attrgetter("end"), self.items))
 
     def item_at(self, offset: int) -> PlanItem | None:
         for start, end in self.preamble_spans:
@@ -96,6 +96,19 @@ class _Placement:
                 return item
             index -= 1
         return None
+
+
+def _running_max(values: Iterable[int]) -> list[int]:
+    """The largest value up to each one (values are offsets, none negative). A loop rather than
+    `accumulate(values, max)`: a call of `max` parses its arguments as for keywords, which made that
+    cost twice as much as this loop (measured)."""
+    running: list[int] = []
+    largest = 0
+    for value in values:
+        if value > largest:  # noqa: PLR1730 - max() is the call this loop avoids
+            largest = value
+        running.append(largest)
+    return running
 
 
 def _law_number(mention: Mention, knowledge: Knowledge) -> tuple[DocumentNumber | None, str | None]:
@@ -123,10 +136,11 @@ def _law_year(law: Law) -> int | None:
     return int(match.group(2)) if match else None
 
 
-def _normalisations(mention: Mention, clean: NormalisedText, start: int, end: int) -> tuple[str, ...]:
-    """What normalising repaired inside the citation (line ends aside), then the extractor's notes."""
+def _normalisations(mention: Mention, clean: NormalisedText, start: int, end: int, shifted: bool) -> tuple[str, ...]:
+    """What normalising repaired inside the citation (line ends aside), then the extractor's notes.
+    A citation `shifted` as a whole (see `_citation`) has no edit inside, which spares looking."""
     notes = (*mention.notes, "code-case") if _code_case(mention.number) else mention.notes
-    edits = clean.edits_within(start, end)
+    edits = () if shifted else clean.edits_within(start, end)
     if not edits:  # the usual case, without building a set
         return notes
     found = {edit.reason for edit in edits}
@@ -150,11 +164,18 @@ def _annex_note(text: str, start: int) -> bool:
     return text.find("theo", window, start) >= 0 and bool(_ANNEX_NOTE.search(text, window, start))
 
 
-def _as_written(clean: NormalisedText, span: tuple[int, int] | None) -> str | None:
-    """The original text under a span of the clean text: line breaks joined, in NFC like all output."""
+def _as_written(
+    clean: NormalisedText, span: tuple[int, int] | None, within: tuple[int, int], shift: int | None
+) -> str | None:
+    """The original text under a span of the clean text: line breaks joined, in NFC like all output.
+    A part inside the citation's span `within` moves by its `shift` when it has one (see `_citation`)."""
     if span is None:
         return None
-    start, end = clean.span_to_original(*span)
+    start, end = span
+    if shift is not None and within[0] <= start < end <= within[1]:
+        start, end = start + shift, end + shift
+    else:
+        start, end = clean.span_to_original(start, end)
     return unicodedata.normalize("NFC", _single_spaced(clean.original[start:end])) or None
 
 
@@ -250,7 +271,10 @@ def _citation(
 ) -> Citation:
     """The citation for one cited mention, with offsets, line and column in the original text."""
     mention, number, printed, key, antecedent = entry
-    start, end = clean.span_to_original(mention.start, mention.end)
+    within = mention.start, mention.end
+    # Usually no edit lies inside the citation: one shift then maps it and each of its parts inside it.
+    shift = clean.shift_over(*within)
+    start, end = clean.span_to_original(*within) if shift is None else (within[0] + shift, within[1] + shift)
     line, column = lines.position(start)
     item = placement.item_at(mention.anchor)
     label = item.label if item else None
@@ -265,8 +289,8 @@ def _citation(
         mention.type,
         printed,  # number
         mention.date.isoformat() if mention.date else None,
-        _as_written(clean, mention.issuer),
-        _as_written(clean, mention.title),
+        _as_written(clean, mention.issuer, within, shift),
+        _as_written(clean, mention.title, within, shift),
         mention.term,
         mention.pinpoint,
         label,  # item
@@ -275,9 +299,9 @@ def _citation(
         number.family if number else ("law" if mention.name else None),
         mention.issuer_code,
         mention.year,
-        _as_written(clean, mention.name_span),  # name
+        _as_written(clean, mention.name_span, within, shift),  # name
         mention.number,  # number_parts
-        _normalisations(mention, clean, start, end),
+        _normalisations(mention, clean, start, end, shift is not None),
         antecedent,
         mention.shared,
         mention.quoted_title,
