@@ -204,7 +204,7 @@ def _special_spans(text: str, high: bytes | None) -> Iterator[tuple[int, int]]:
             yield start, end
             start = text.find(char, end)
     for block in _BLOCKS:
-        for start in _in_block(high, block):
+        for start in _offsets(high, block):
             if text[start] in _FOUND_BY_BLOCK:
                 yield start, start + 1
 
@@ -219,12 +219,13 @@ def _high_bytes(text: str) -> bytes | None:
     return high if len(high) == len(text) else None
 
 
-def _in_block(high: bytes, block: int) -> Iterator[int]:
-    """The offsets of the characters of one block, by their high bytes."""
-    offset = high.find(block)
+def _offsets(haystack: str | bytes, needle: str | int) -> Iterator[int]:
+    """Every offset of `needle` (a character, or a byte of the high bytes: the characters of one block),
+    found with memchr one after the other."""
+    offset = haystack.find(needle)  # type: ignore[arg-type]  # str with str, bytes with int
     while offset >= 0:
         yield offset
-        offset = high.find(block, offset + 1)
+        offset = haystack.find(needle, offset + 1)  # type: ignore[arg-type]
 
 
 def _may_have_marks(text: str, high: bytes | None) -> bool:
@@ -232,7 +233,7 @@ def _may_have_marks(text: str, high: bytes | None) -> bool:
     symbols; always, without the high bytes."""
     if high is None or any(block in high for block in _MARK_BLOCKS):
         return True
-    return any(text[offset] >= _FIRST_SYMBOL_MARK for offset in _in_block(high, _PUNCTUATION_BLOCK))
+    return any(text[offset] >= _FIRST_SYMBOL_MARK for offset in _offsets(high, _PUNCTUATION_BLOCK))
 
 
 def _special(text: str, start: int, end: int) -> tuple[str, str] | None:
@@ -373,8 +374,5 @@ def _other_line_ends(text: str) -> list[int]:
     page breaks are few, and `str.find` (memchr) finds them at a fraction of the cost of that scan."""
     ends = [match.start() for match in _LONE_CR.finditer(text)] if "\r" in text else []
     for char in "\f\v":
-        offset = text.find(char)
-        while offset >= 0:
-            ends.append(offset)
-            offset = text.find(char, offset + 1)
+        ends.extend(_offsets(text, char))
     return sorted(ends)
