@@ -695,16 +695,16 @@ def _number_candidates(text: str, start: int = 0, end: int | None = None) -> Ite
     end = len(text) if end is None else end
     done = start
     for separator in _separators(text, start, end):
-        if separator < done or not _may_end_number_head(text, separator):
+        if separator < done:
             continue
-        head = _NUMBER_HEAD.search(text, max(done, separator - 40), separator)
-        if not head:
+        head = _head_start(text, separator, max(done, separator - 40))
+        if head is None:
             continue
-        reach = min(end, head.start() + _REACH)
-        if number := NUMBER_RE.match(text, head.start(), reach):
+        reach = min(end, head + _REACH)
+        if number := NUMBER_RE.match(text, head, reach):
             done = number.end()
             yield number
-        elif candidate := IRREGULAR_START_RE.match(text, head.start(), reach):
+        elif candidate := IRREGULAR_START_RE.match(text, head, reach):
             done = candidate.end()
             yield candidate
 
@@ -731,21 +731,38 @@ def _separators(text: str, start: int, end: int) -> list[int]:
     return found
 
 
-def _may_end_number_head(text: str, separator: int) -> bool:
-    """Could a number's head end at this separator? A digit, or a code with a digit shortly before
-    (`23-QĐ`, `1830 QĐ`), precedes it, maybe behind one space; not the month of a date (`01/4/2024`)."""
+def _head_start(text: str, separator: int, floor: int) -> int | None:
+    """Where the head of a number ending at this separator starts (not before `floor`): the leftmost
+    `_NUMBER_HEAD` match, or None. A digit, or a code with a digit shortly before (`23-QĐ`, `1830 QĐ`),
+    precedes the separator, maybe behind one space; not the month of a date (`01/4/2024`).
+
+    Most heads are an ordinal alone (`59/`, `23-`), read back here: a head that starts further left
+    must reach the ordinal through a character of a code or a decimal point (`66.7/`, `QH15/`), and
+    the pattern is searched for only then. That search tries every digit of its window (17 k
+    instructions against 2 k for the walk back, measured)."""
     before = separator - 1
     if text[before] == " ":
         before -= 1
     if before < 0:
-        return False
+        return None
     last = text[before]
     if last.isdigit():
-        # An ordinal never follows a slash or dash.
-        while before > 0 and text[before - 1].isdigit():
-            before -= 1
-        return text[before - 1:before] not in ("/", "-")
-    return last in _CODE_CHARACTERS and _DIGIT.search(text, max(0, before - 16), before) is not None
+        start = before
+        while start > 0 and text[start - 1].isdigit():
+            start -= 1
+        if start and text[start - 1] in "/-":
+            return None  # an ordinal never follows a slash or dash
+        if (
+            before - start < 5
+            and start >= floor
+            and (start == 0 or text[start - 1] not in _CODE_CHARACTERS)
+            and text[start:before + 1].isdecimal()
+        ):
+            return start
+    elif last not in _CODE_CHARACTERS or _DIGIT.search(text, max(0, before - 16), before) is None:
+        return None
+    head = _NUMBER_HEAD.search(text, floor, separator)
+    return head.start() if head else None
 
 
 def _number_mentions(text: str, pats: Patterns, taken: _Spans) -> list[Mention]:
