@@ -80,19 +80,24 @@ class PhraseTable(Generic[Value]):
         window = text[floor:end]
         if not window or window[-1].isspace():
             return None
+        values, tails, fold = self.values, self.tails, self.fold
         found: tuple[int, Value] | None = None
         tail = ""
         stop = end
         # The last words, split off in one call rather than read back character by character.
         for token in reversed(window.rsplit(None, self.longest)[-self.longest:]):
+            folded = fold(token)
             bare = trailing_word(token)
-            value = self.values.get(self.fold(bare) + tail)
+            value = values.get((folded if bare is token else fold(bare)) + tail)
             if value is not None:
                 found = stop - len(bare), value
-            tail = " " + self.fold(token) + tail
-            if tail not in self.tails:
+            tail = " " + folded + tail
+            if tail not in tails:
                 break
-            stop = skip_space_back(text, stop - len(token), floor)
+            # Back over the spaces before the word, in place: a call would cost more than the loop.
+            stop -= len(token)
+            while stop > floor and text[stop - 1].isspace():
+                stop -= 1
         return found
 
 
