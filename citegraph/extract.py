@@ -153,6 +153,10 @@ class Patterns:
         # After `,` or `và` inside a title, and inside an open issuer name, only a type word as written in
         # the data (capitalised) starts another citation.
         self.type_words_as_written = PhraseTable(((w, w) for w in knowledge.type_words()), any_case=False)
+        # The words that may end an open issuer name (see _open_issuer_end): `và`, or a word starting
+        # with a type word's first letter.
+        type_word_starts = "".join(sorted(self.type_words_as_written.first_characters))
+        self.open_issuer_breaks = re.compile(rf"(?<=\s)(?:và(?!\S)|[{re.escape(type_word_starts)}])")
         self.shorthand_type = {short: doc_type.name for doc_type in knowledge.types for short in doc_type.shorthands}
         self.law_types = tuple(doc_type.name for doc_type in knowledge.types if doc_type.by_name)
         self.law_names = PhraseTable(((name, True) for name in knowledge.laws_by_name), any_case=True)
@@ -287,17 +291,17 @@ def make_date(match: re.Match[str]) -> dt.date | None:
         return None
 
 
+# The word `Đảng` after spaces, maybe followed by closing punctuation.
+_PARTY_AFTER_BODY = re.compile(r"\s+Đảng(?=[,;.:)]*(?!\S))")
+
+
 def alias_at(text: str, pos: int, pats: Patterns) -> tuple[int, str] | None:
     """(end, issuer code) of the longest known issuer name starting at `pos` (`Thủ tướng Chính phủ`,
     `Ban Chấp hành Trung ương Đảng`), compared word by word in any case and across line breaks."""
     found = pats.issuer_names.at(text, pos)
-    if found and (found[0] == len(text) or text[found[0]].isspace()):
-        # "Ban Chấp hành Trung ương Đảng": the party's name after a known body belongs to it.
-        # The word is read only where it starts with `Đảng`: few issuers are followed by it.
-        start = skip_space(text, found[0])
-        follower = WORD_RE.match(text, start) if text.startswith("Đảng", start) else None
-        if follower and follower.group().rstrip(",;.:)") == "Đảng":
-            return start + len("Đảng"), found[1]
+    # "Ban Chấp hành Trung ương Đảng": the party's name after a known body belongs to it.
+    if found and (party := _PARTY_AFTER_BODY.match(text, found[0])):
+        return party.end(), found[1]
     return found
 
 
@@ -419,13 +423,14 @@ def _open_issuer_end(text: str, pos: int, pats: Patterns) -> int:
     citation ("... Yên Hà và Quyết định điều chỉnh ...", "... Bình Định Kế hoạch số ...")."""
     stop = pats.open_issuer_stop.search(text, pos, pos + 200)
     end = stop.start() if stop else min(len(text), pos + 200)
-    for word in WORD_RE.finditer(text, pos, end):
-        if word.start() == pos:
-            continue
-        if word.group() == "và" and _citation_starts(text, word.end(), pats, needs_number=False):
-            return word.start()
-        if (found := pats.type_words_as_written.at(text, word.start())) and _SPACE_NUMBER_NEXT.match(text, found[0]):
-            return word.start()
+    # Only the word `và` and a word that starts like a type word can end it sooner: those words are
+    # found by one pattern, rather than every word read in turn (a name's first word never counts).
+    for word in pats.open_issuer_breaks.finditer(text, pos + 1, end):
+        start = word.start()
+        if word.group() == "và" and _citation_starts(text, start + 2, pats, needs_number=False):
+            return start
+        if (found := pats.type_words_as_written.at(text, start)) and _SPACE_NUMBER_NEXT.match(text, found[0]):
+            return start
     return end
 
 
