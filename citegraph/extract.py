@@ -310,9 +310,9 @@ def _read_issuer(text: str, pos: int, pats: Patterns) -> tuple[int, str, str | N
     alias = alias_at(text, pos, pats)
     if alias:
         end, code = alias
-        location = location_at(text, end, pats)
-        if location:
-            end = location.end
+        # A location after the name (`UBND tỉnh Lào Cai`, `Ủy ban nhân dân cấp xã`) belongs to it.
+        if level := pats.level_word.match(text, end, end + _REACH):
+            end = _with_place(text, level, pats).end
         joint = _JOINT.match(text, end, end + 6)
         if joint:
             other = _read_issuer(text, joint.end(), pats)
@@ -353,12 +353,6 @@ class Location:
     end: int
     level: str
     place: str | None
-
-
-def location_at(text: str, pos: int, pats: Patterns) -> Location | None:
-    """The location starting at `pos` (with the space before the level word)."""
-    level = _at(pats.level_word, text, pos)
-    return _with_place(text, level, pats) if level else None
 
 
 def locations(text: str, pats: Patterns) -> Iterator[Location]:
