@@ -17,6 +17,9 @@ Value = TypeVar("Value")
 
 CLOSING = ",;.:)”\""
 _WORD_AND_SPACE = re.compile(r"(\S+)\s*")
+# `at` files its answers under this many first characters, and keeps at most this many such keys.
+_KEY_LENGTH = 8
+_MAX_ANSWERS = 4096
 
 
 class PhraseTable(Generic[Value]):
@@ -43,22 +46,50 @@ class PhraseTable(Generic[Value]):
                 tail = " " + last + tail
                 self.heads.add(head)
                 self.tails.add(tail)
+        # The answers of `at` so far, by the text's first characters at the position asked about.
+        self._answers: dict[str, list[tuple[str, tuple[int, Value] | None]]] = {}
+
+    def forget(self) -> None:
+        """Drop the answers `at` remembers. They are kept for one document at a time (the extractor
+        calls this first), so that memory stays a document's and a document read again is read anew."""
+        self._answers.clear()
 
     def at(self, text: str, pos: int) -> tuple[int, Value] | None:
         """(end, value) of the longest phrase starting at `pos`; its last word may be followed by
-        closing punctuation, which is not part of it."""
+        closing punctuation, which is not part of it.
+
+        A document names the same bodies and laws again and again, and the answer depends only on the
+        words read to find it: it is remembered with them, and given again wherever they stand again,
+        each a whole word (the answer for `Chính phủ` is not the one for `Chính phủ,`)."""
         if text[pos:pos + 1] not in self.first_characters:
             return None
+        key = text[pos:pos + _KEY_LENGTH]
+        for words, answer in self._answers.get(key, ()):
+            after = pos + len(words)
+            if text.startswith(words, pos) and (after == len(text) or text[after].isspace()):
+                return None if answer is None else (pos + answer[0], answer[1])
+        answer, read = self._read_phrase(text, pos)
+        if read is not None:
+            if len(self._answers) >= _MAX_ANSWERS:
+                self._answers.clear()  # a caller that never calls `forget` keeps a bounded memory
+            relative = None if answer is None else (answer[0] - pos, answer[1])
+            self._answers.setdefault(key, []).append((text[pos:read], relative))
+        return answer
+
+    def _read_phrase(self, text: str, pos: int) -> tuple[tuple[int, Value] | None, int | None]:
+        """`at`'s answer, read word by word, and where the last word read ends: None when the text ended
+        before the answer was certain."""
         values, heads, fold = self.values, self.heads, self.fold
         found: tuple[int, Value] | None = None
         head = ""
-        cursor = pos
+        cursor = read = pos
         for _ in range(self.longest):
             # One match gives the word and, by its end, where the next word starts.
             word = _WORD_AND_SPACE.match(text, cursor)
             if not word:
-                break
+                return found, None
             token = word.group(1)
+            read = cursor + len(token)
             phrase = head + fold(token)
             if token[-1] in CLOSING:
                 for bare in _without_closing(token):
@@ -67,12 +98,12 @@ class PhraseTable(Generic[Value]):
                         found = cursor + len(bare), value
                         break
             elif (value := values.get(phrase)) is not None:
-                found = cursor + len(token), value
+                found = read, value
             head = phrase + " "
             if head not in heads:
                 break
             cursor = word.end()
-        return found
+        return found, read
 
     def before(self, text: str, end: int, floor: int = 0) -> tuple[int, Value] | None:
         """(start, value) of the longest phrase ending exactly at `end` (not before `floor`); its first

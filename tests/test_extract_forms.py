@@ -78,6 +78,31 @@ def test_issuer_title_and_term_follow_the_number() -> None:
     )
 
 
+def test_an_issuer_named_again_is_read_again_where_its_words_go_on_differently() -> None:
+    # The extractor remembers what a name's words gave within a document (PhraseTable.at): a name cut
+    # short, lengthened, or followed by a comma or the text's end must still be read as written there.
+    text = (
+        "Chỉ thị số 16/CT-TTg ngày 16/5/2016 của Thủ tướng Chính phủ về tăng cường công tác dân vận; "
+        "Chỉ thị số 05/CT-TTg ngày 10/02/2020 của Thủ tướng về việc tiếp tục đẩy mạnh cải cách; "
+        "Quyết định số 23-QĐ/TW ngày 30/7/2021 của Ban Chấp hành Trung ương Đảng về việc ban hành Quy chế; "
+        "Quyết định số 24-QĐ/TW ngày 30/7/2021 của Ban Chấp hành Trung ương về việc ban hành Quy định; "
+        "Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ, "
+        "Kế hoạch số 85/KH-UBND ngày 01/4/2024 của UBND huyện Dương Minh Châu; "
+        "Kế hoạch số 86/KH-UBND ngày 02/4/2024 của UBND huyện về thực hiện; "
+        "Kế hoạch số 87/KH-UBND ngày 03/4/2024 của Thủ tướng Chính phủ"
+    )
+    assert [(c.number, c.issuer) for c in extract_text(text).citations] == [
+        ("16/CT-TTg", "Thủ tướng Chính phủ"),
+        ("05/CT-TTg", "Thủ tướng"),
+        ("23-QĐ/TW", "Ban Chấp hành Trung ương Đảng"),
+        ("24-QĐ/TW", "Ban Chấp hành Trung ương"),
+        ("33/CT-TTg", "Thủ tướng Chính phủ"),
+        ("85/KH-UBND", "UBND huyện Dương Minh Châu"),
+        ("86/KH-UBND", "UBND huyện"),
+        ("87/KH-UBND", "Thủ tướng Chính phủ"),
+    ]
+
+
 def test_issuer_stops_before_an_unmarked_title() -> None:
     citation = only("Kế hoạch số 36/KH-UBND ngày 22/3/2024 của UBND xã Phan thực hiện dân chủ trong cơ quan năm 2024.")
     assert fields(citation, "issuer", "title") == ("UBND xã Phan", "thực hiện dân chủ trong cơ quan năm 2024")
