@@ -196,7 +196,14 @@ class Patterns:
         The tables are listed by name: finding them with vars(self) would give the instance a real
         __dict__, and every attribute read on it would then take a slower path (measured: 1 % of
         extraction), as would one more attribute holding them (0.5 %)."""
-        for table in (self.type_words_as_written, self.law_names, self.not_place, self.issuer_names, self.open_issuer_heads):
+        for table in (
+            self.type_words_as_written,
+            self.words_before_number,
+            self.law_names,
+            self.not_place,
+            self.issuer_names,
+            self.open_issuer_heads,
+        ):
             table.forget()
 
     @staticmethod

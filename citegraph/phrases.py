@@ -17,7 +17,8 @@ Value = TypeVar("Value")
 
 CLOSING = ",;.:)”\""
 _WORD_AND_SPACE = re.compile(r"(\S+)\s*")
-# `at` files its answers under this many first characters, and keeps at most this many such keys.
+# `at` files its answers under this many first characters (`before` under as many last ones), and keeps
+# at most this many such keys.
 _KEY_LENGTH = 8
 _MAX_ANSWERS = 4096
 
@@ -48,11 +49,13 @@ class PhraseTable(Generic[Value]):
                 self.tails.add(tail)
         # The answers of `at` so far, by the text's first characters at the position asked about.
         self._answers: dict[str, list[tuple[str, tuple[int, Value] | None]]] = {}
+        self._answers_before: dict[str, list[tuple[str, tuple[int, Value] | None]]] = {}
 
     def forget(self) -> None:
-        """Drop the answers `at` remembers. They are kept for one document at a time (the extractor
+        """Drop the answers `at` and `before` remember. They are kept for one document at a time (the extractor
         calls this first), so that memory stays a document's and a document read again is read anew."""
         self._answers.clear()
+        self._answers_before.clear()
 
     def at(self, text: str, pos: int) -> tuple[int, Value] | None:
         """(end, value) of the longest phrase starting at `pos`; its last word may be followed by
@@ -107,29 +110,51 @@ class PhraseTable(Generic[Value]):
 
     def before(self, text: str, end: int, floor: int = 0) -> tuple[int, Value] | None:
         """(start, value) of the longest phrase ending exactly at `end` (not before `floor`); its first
-        word may follow punctuation or digits (`(Nghị định`, `mới”(Chỉ thị`), which are not part of it."""
-        window = text[floor:end]
-        if not window or window[-1].isspace():
+        word may follow punctuation or digits (`(Nghị định`, `mới”(Chỉ thị`), which are not part of it.
+
+        Remembered as `at` remembers: with the whole words read, back from `end`."""
+        if end <= floor or text[end - 1].isspace():
             return None
+        key = text[max(floor, end - _KEY_LENGTH):end]
+        for words, answer in self._answers_before.get(key, ()):
+            start = end - len(words)
+            if start > floor and text[start - 1].isspace() and text.startswith(words, start):
+                return None if answer is None else (end - answer[0], answer[1])
+        answer, read = self._read_phrase_before(text, end, floor)
+        if read is not None:
+            if len(self._answers_before) >= _MAX_ANSWERS:
+                self._answers_before.clear()
+            relative = None if answer is None else (end - answer[0], answer[1])
+            self._answers_before.setdefault(key, []).append((text[read:end], relative))
+        return answer
+
+    def _read_phrase_before(self, text: str, end: int, floor: int) -> tuple[tuple[int, Value] | None, int | None]:
+        """`before`'s answer, read word by word back from `end`, and where the last word read starts:
+        None when that word may have been cut by `floor`, or `floor` ended the reading."""
         values, tails, fold = self.values, self.tails, self.fold
         found: tuple[int, Value] | None = None
         tail = ""
-        stop = end
+        stop = read = end
         # The last words, split off in one call rather than read back character by character.
-        for token in reversed(window.rsplit(None, self.longest)[-self.longest:]):
+        pieces = text[floor:end].rsplit(None, self.longest)
+        for token in reversed(pieces[-self.longest:]):
             folded = fold(token)
             bare = trailing_word(token)
             value = values.get((folded if bare is token else fold(bare)) + tail)
             if value is not None:
                 found = stop - len(bare), value
             tail = " " + folded + tail
+            read = stop - len(token)
             if tail not in tails:
                 break
             # Back over the spaces before the word, in place: a call would cost more than the loop.
-            stop -= len(token)
+            stop = read
             while stop > floor and text[stop - 1].isspace():
                 stop -= 1
-        return found
+        else:
+            if len(pieces) <= self.longest:
+                return found, None  # every word before `end` was read: what comes before `floor` counted
+        return found, read if read > floor and text[read - 1].isspace() else None
 
 
 def _without_closing(token: str) -> tuple[str, ...]:
