@@ -361,9 +361,9 @@ def _is_capitalised(word: str) -> bool:
     return word[0].isupper() and (len(word) == 1 or (word[1:].isalpha() and word[1:].islower()))
 
 
-@dataclass(frozen=True)
-class Location:
-    """A level word and the place it names: ` tỉnh Lào Cai`, ` cấp xã`, ` phường 12`."""
+class Location(NamedTuple):
+    """A level word and the place it names: ` tỉnh Lào Cai`, ` cấp xã`, ` phường 12`. A named tuple:
+    one is built for most issuers, at a fifth of a frozen dataclass's cost."""
 
     start: int
     end: int
@@ -557,6 +557,14 @@ def read_tail(text: str, pos: int, pats: Patterns) -> _Tail:
             if date is None:
                 notes = ("impossible-date:" + "/".join(date_parts(m)),)
             pos = m.end()
+            if issuer is None and text.startswith(" của ", pos) and not text[pos + 5:pos + 6].isspace():
+                # The usual order, `ngày ... của <issuer>`, where the next round's tests could only lead
+                # to the issuer: it is read at once.
+                if found := _read_issuer(text, pos + 5, pats):
+                    issuer, issuer_code, pos = (pos + 5, found[0]), found[2], found[0]
+                    continue
+                first = "c"
+                break
             continue
         if term is None and first in _TERM_OPENERS and (m := TERM_RE.match(text, pos, pos + _REACH)):
             term = m.group("roman")
