@@ -431,8 +431,9 @@ def _citation_starts(text: str, pos: int, pats: Patterns, *, needs_number: bool)
     """Does `[các] <type word>` follow `pos` (after `,` or `và`)? With `needs_number`, a shorthand
     (`QĐ`) counts too, and `số` or a digit must come next."""
     start = skip_space(text, pos)
-    if text.startswith(_PLURAL, start) and start + 3 < len(text) and text[start + 3].isspace():
-        start = skip_space(text, start + 3)
+    after = start + len(_PLURAL)
+    if text.startswith(_PLURAL, start) and after < len(text) and text[after].isspace():
+        start = skip_space(text, after)
     found = pats.type_words_as_written.at(text, start)
     if not needs_number:
         return found is not None
@@ -584,10 +585,11 @@ def _next_break(text: str, cursor: int, hard_limit: int, breaks: TitleBreaks) ->
     """The next match of the marks from `cursor` that _title_until_break must look at: the first one, or
     a later one if those before it are `,` or `và` stops that no citation follows, which it reads on past.
 
-    Every such mark has a hint at most `lag` characters, and whitespace, after its start. So the hint
-    of a mark that starts with punctuation and follows no whitespace is that mark: a mark that would
-    start sooner could only do so in whitespace or in letters before it. Any other hint is checked by
-    searching for the marks from where its mark could start; the marks that it skips are read past.
+    Such a mark has its hint at most `lag` characters, and whitespace, after its start. So a hint that
+    is itself a mark (no group of it matched; none of those starts with a letter) and follows no
+    whitespace is the first such mark: one that started sooner would start in whitespace or in the
+    letters of a stop's first word. Any other hint is checked by searching for the marks from where its
+    mark may start; a `,` or `và` that search finds first is one that no citation follows.
     """
     hint = breaks.hint.search(text, cursor, hard_limit)
     if hint is None:
