@@ -265,12 +265,17 @@ def _dated_keys(cited: list[_Cited]) -> dict[str, str]:
     key of a number cited without its year or term -> the one dated key cited with that number.
 
     Worked out before the citations are built, so that each is built once with its final key."""
-    dated: dict[str, set[str]] = {}
+    dated: dict[str, str] = {}
+    several: list[str] = []  # bases cited with two dated keys or more, which stay as they are
     for _, _, printed, key, _ in cited:
         if printed and "@" in key:
-            dated.setdefault(key.partition("@")[0], set()).add(key)
+            base = key.partition("@")[0]
+            if dated.setdefault(base, key) != key:
+                several.append(base)
+    for base in several:
+        dated.pop(base, None)
     # Only a key without `@` is ever looked up here: the bases have none.
-    return {base: next(iter(keys)) for base, keys in dated.items() if len(keys) == 1}
+    return dated
 
 
 def _citation(
