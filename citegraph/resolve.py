@@ -171,8 +171,13 @@ def _annex_note(text: str, start: int) -> bool:
 def _as_written(
     clean: NormalisedText, span: tuple[int, int] | None, within: tuple[int, int], shift: int | None
 ) -> str | None:
-    """The original text under a span of the clean text: line breaks joined, in NFC like all output.
-    A part inside the citation's span `within` moves by its `shift` when it has one (see `_citation`)."""
+    """The original text under a span of the clean text, each run of whitespace made one space (none at
+    either end), in NFC like all output. A part inside the citation's span `within` moves by its `shift`
+    when it has one (see `_citation`).
+
+    Most spans need no spacing, and are recognised without splitting them into words (an object a word):
+    every whitespace character but the space is unprintable, so a printable text needs only its spaces
+    checked, and padded with a space at each end it shows one at either end as a double space too."""
     if span is None:
         return None
     start, end = span
@@ -180,18 +185,10 @@ def _as_written(
         start, end = start + shift, end + shift
     else:
         start, end = clean.span_to_original(start, end)
-    return unicodedata.normalize("NFC", _single_spaced(clean.original[start:end])) or None
-
-
-def _single_spaced(text: str) -> str:
-    """`text` with each run of whitespace made one space, and none at either end.
-
-    Most spans need no change, and are recognised without splitting them into words (an object a word):
-    every whitespace character but the space is unprintable, so a printable text needs only its spaces checked.
-    """
-    if text.isprintable() and "  " not in text and not text.startswith(" ") and not text.endswith(" "):
-        return text
-    return " ".join(text.split())
+    text = clean.original[start:end]
+    if not text.isprintable() or "  " in f" {text} ":
+        text = " ".join(text.split())
+    return unicodedata.normalize("NFC", text) or None
 
 
 def _letters(number_text: str) -> str:
