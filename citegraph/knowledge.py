@@ -7,7 +7,9 @@ and the extractor's patterns are built from them here. Loaded once per process.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import itertools
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -115,6 +117,7 @@ class Knowledge:
         self.issuers = issuers
         self.legislatures = legislatures
         self.party_terms = party_terms
+        self._party_term_starts = _successive_starts(party_terms)
         self.laws = laws
         self.grammar = grammar
         self.type_by_name = {t.name: t for t in types}
@@ -189,13 +192,27 @@ class Knowledge:
         return next((t for t in self.legislatures if t.number == number), None)
 
     def party_term_on(self, day: dt.date) -> Term | None:
-        return next((t for t in self.party_terms if t.start <= day <= t.end), None)
+        """The Party term that `day` falls in. The terms follow one another, so only the last one to start
+        by that day can hold it: one search rather than a walk comparing the day with every term (resolve asks
+        this for most Party numbers; measured 11,000 instructions a day of the latest term, against 3,000)."""
+        index = bisect.bisect_right(self._party_term_starts, day) - 1
+        if index >= 0 and day <= self.party_terms[index].end:
+            return self.party_terms[index]
+        return None
 
     def party_term(self, roman: str) -> Term | None:
         return next((t for t in self.party_terms if t.roman == roman.upper()), None)
 
     def find_laws(self, type_name: str, name: str) -> list[Law]:
         return self.laws_by_name.get(fold(f"{type_name} {name}"), [])
+
+
+def _successive_starts(terms: list[Term]) -> list[dt.date]:
+    """The terms' first days, once checked that each term starts after the one before it ends."""
+    for earlier, later in itertools.pairwise(terms):
+        if later.start <= earlier.end:
+            raise ValueError(f"term {later.roman} starts before term {earlier.roman} ends")
+    return [term.start for term in terms]
 
 
 def _split_legislature(upper_code: str) -> tuple[str, int] | None:

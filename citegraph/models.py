@@ -100,7 +100,7 @@ class DocumentNumber:
     """A parsed số/ký hiệu such as `59/2023/NĐ-CP` or `23-QĐ/TW`."""
 
     text: str
-    normalised: str
+    normalised: str  # starts with the ordinal as written, which `resolve.number_key` relies on
     family: str  # "state", "party" or "old"
     ordinal: str
     year: int | None

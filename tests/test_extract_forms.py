@@ -258,6 +258,8 @@ def test_a_decomposed_text_with_old_style_tones_reads_like_its_composed_form() -
 def test_key_ignores_spacing_lookalikes_and_leading_zeros() -> None:
     text = "Thông tư số 09/2019/TT-BTC; Thông tư số 9/2019/TT- BTC; Thông tư 09/2019/TT-BTС"
     assert {c.key for c in extract_text(text).citations} == {"9/2019/TT-BTC"}
+    text = "Chỉ thị số 05-CT/TW ngày 15/5/2016 và Chỉ thị số 5-CT/TW ngày 15/5/2016; Công văn 05-CP; số 007.5/QĐ-UBND"
+    assert [c.key for c in extract_text(text).citations] == ["5-CT/TW@XII", "5-CT/TW@XII", "5/CP", "7.5/QĐ-UBND"]
 
 
 def test_same_party_number_in_two_terms_keeps_two_keys() -> None:

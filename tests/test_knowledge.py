@@ -6,6 +6,8 @@ these tests build a real-looking citation from each entry and check the parser r
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from citegraph.knowledge import load
@@ -85,3 +87,17 @@ def test_every_law_is_found_by_name(law) -> None:
     ]
     if law.date and law.number and len(same_year) == 1:
         assert citation.number == law.number
+
+
+@pytest.mark.parametrize("term", KNOWLEDGE.party_terms, ids=lambda term: term.roman)
+def test_every_party_term_holds_its_first_and_last_day(term) -> None:
+    one_day = dt.timedelta(days=1)
+    assert KNOWLEDGE.party_term_on(term.start) is term
+    assert KNOWLEDGE.party_term_on(term.end) is term
+    assert KNOWLEDGE.party_term_on(term.start - one_day) is not term
+    assert KNOWLEDGE.party_term_on(term.end + one_day) is not term
+
+
+def test_no_party_term_before_the_first() -> None:
+    first = KNOWLEDGE.party_terms[0]
+    assert KNOWLEDGE.party_term_on(first.start - dt.timedelta(days=1)) is None
