@@ -156,7 +156,7 @@ class Patterns:
         # The words that may end an open issuer name (see _open_issuer_end): `và`, or a word starting
         # with a type word's first letter.
         type_word_starts = "".join(sorted(self.type_words_as_written.first_characters))
-        self.open_issuer_breaks = re.compile(rf"(?<=\s)(?:và(?!\S)|[{re.escape(type_word_starts)}])")
+        self.open_issuer_breaks = re.compile(rf"(?<=\s)(?:{_AND}(?!\S)|[{re.escape(type_word_starts)}])")
         self.shorthand_type = {short: doc_type.name for doc_type in knowledge.types for short in doc_type.shorthands}
         self.law_types = tuple(doc_type.name for doc_type in knowledge.types if doc_type.by_name)
         self.law_names = PhraseTable(((name, True) for name in knowledge.laws_by_name), any_case=True)
@@ -435,7 +435,7 @@ def _open_issuer_end(text: str, pos: int, pats: Patterns) -> int:
     # found by one pattern, rather than every word read in turn (a name's first word never counts).
     for word in pats.open_issuer_breaks.finditer(text, pos + 1, end):
         start = word.start()
-        if word.group() == "và" and _citation_starts(text, start + 2, pats, needs_number=False):
+        if word.group() == _AND and _citation_starts(text, start + len(_AND), pats, needs_number=False):
             return start
         if (found := pats.type_words_as_written.at(text, start)) and _SPACE_NUMBER_NEXT.match(text, found[0]):
             return start
