@@ -645,14 +645,6 @@ def read_tail(text: str, pos: int, pats: Patterns) -> _Tail:
             if date is None:
                 notes = ("impossible-date:" + "/".join(date_parts(m)),)
             pos = m.end()
-            if issuer is None and text.startswith(" của ", pos) and not text[pos + 5:pos + 6].isspace():
-                # The usual order, `ngày ... của <issuer>`, where the next round's tests could only lead
-                # to the issuer: it is read at once.
-                if found := _read_issuer(text, pos + 5, pats):
-                    issuer, issuer_code, pos = (pos + 5, found[0]), found[2], found[0]
-                    continue
-                first = "c"
-                break
             continue
         if term is None and first in _TERM_OPENERS and (m := TERM_RE.match(text, pos, pos + _REACH)):
             term = m.group("roman")
