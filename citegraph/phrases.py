@@ -21,6 +21,8 @@ _WORD_AND_SPACE = re.compile(r"(\S+)\s*")
 # at most this many such keys.
 _KEY_LENGTH = 8
 _MAX_ANSWERS = 4096
+# Answers by key: the words each was read from, and the answer relative to where they stand.
+Remembered = dict[str, list[tuple[str, tuple[int, Value] | None]]]
 
 
 class PhraseTable(Generic[Value]):
@@ -48,8 +50,8 @@ class PhraseTable(Generic[Value]):
                 self.heads.add(head)
                 self.tails.add(tail)
         # The answers of `at` so far, by the text's first characters at the position asked about.
-        self._answers: dict[str, list[tuple[str, tuple[int, Value] | None]]] = {}
-        self._answers_before: dict[str, list[tuple[str, tuple[int, Value] | None]]] = {}
+        self._answers: Remembered[Value] = {}
+        self._answers_before: Remembered[Value] = {}
 
     def forget(self) -> None:
         """Drop the answers `at` and `before` remember. They are kept for one document at a time (the extractor
@@ -73,10 +75,7 @@ class PhraseTable(Generic[Value]):
                 return None if answer is None else (pos + answer[0], answer[1])
         answer, read = self._read_phrase(text, pos)
         if read is not None:
-            if len(self._answers) >= _MAX_ANSWERS:
-                self._answers.clear()  # a caller that never calls `forget` keeps a bounded memory
-            relative = None if answer is None else (answer[0] - pos, answer[1])
-            self._answers.setdefault(key, []).append((text[pos:read], relative))
+            _remember(self._answers, key, text[pos:read], None if answer is None else (answer[0] - pos, answer[1]))
         return answer
 
     def _read_phrase(self, text: str, pos: int) -> tuple[tuple[int, Value] | None, int | None]:
@@ -122,10 +121,7 @@ class PhraseTable(Generic[Value]):
                 return None if answer is None else (end - answer[0], answer[1])
         answer, read = self._read_phrase_before(text, end, floor)
         if read is not None:
-            if len(self._answers_before) >= _MAX_ANSWERS:
-                self._answers_before.clear()
-            relative = None if answer is None else (end - answer[0], answer[1])
-            self._answers_before.setdefault(key, []).append((text[read:end], relative))
+            _remember(self._answers_before, key, text[read:end], None if answer is None else (end - answer[0], answer[1]))
         return answer
 
     def _read_phrase_before(self, text: str, end: int, floor: int) -> tuple[tuple[int, Value] | None, int | None]:
@@ -155,6 +151,14 @@ class PhraseTable(Generic[Value]):
             if len(pieces) <= self.longest:
                 return found, None  # every word before `end` was read: what comes before `floor` counted
         return found, read if read > floor and text[read - 1].isspace() else None
+
+
+def _remember(answers: Remembered[Value], key: str, words: str, answer: tuple[int, Value] | None) -> None:
+    """File an answer, relative to where its words stand, under `key`. A caller that never calls `forget`
+    still keeps a bounded memory: past _MAX_ANSWERS keys, the answers are dropped."""
+    if len(answers) >= _MAX_ANSWERS:
+        answers.clear()
+    answers.setdefault(key, []).append((words, answer))
 
 
 def _without_closing(token: str) -> tuple[str, ...]:
