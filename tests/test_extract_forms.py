@@ -184,6 +184,14 @@ def test_pinpoint_starts_the_span() -> None:
     assert citation.start == text.index("điểm")
 
 
+def test_pinpoint_broken_over_a_line_is_read() -> None:
+    # Text pasted from a PDF breaks lines anywhere, inside a pinpoint too.
+    text = "Căn cứ khoản\n2 Nghị định số 59/2023/NĐ-CP ngày 14/8/2023 của Chính phủ quy định chi tiết;"
+    citation = only(text)
+    assert citation.pinpoint == "khoản 2"
+    assert citation.start == text.index("khoản")
+
+
 NOT_CITATIONS = [
     "Kế hoạch này được phổ biến đến cán bộ, công chức.",
     "theo quy định tại khoản 2 Điều này",
