@@ -247,23 +247,28 @@ _SPACE_NUMBER_NEXT = re.compile(r"\s+(?:[Ss]ố|\d)")
 # --- numbers -------------------------------------------------------------------------------------
 
 def parse_number(match: re.Match[str], knowledge: Knowledge) -> DocumentNumber:
-    """Turn a NUMBER_RE / OLD_NUMBER_RE match into its parts, with known codes in canonical case."""
+    """Turn a match of NUMBER_RE, OLD_NUMBER_RE, NO_SLASH_RE or INCOMPLETE_RE into its parts, with known
+    codes in canonical case. Each shape's codes are its last group (`p_codes`, `o_codes`, `s_codes`), so
+    the group that closed last tells the shape."""
     text = match.group()
-    if match.group("p_ord") if "p_ord" in match.re.groupindex else None:
-        type_code = knowledge.canonical_code(match.group("p_type"))
-        issuers = tuple(knowledge.canonical_code(c) for c in _PARTY_SPLIT.split(match.group("p_codes")))
-        ordinal = match.group("p_ord")
+    shape = match.lastgroup
+    canonical = knowledge.canonical_code
+    if shape == "p_codes":
+        ordinal, type_code, written_codes = match.group("p_ord", "p_type", "p_codes")
+        type_code = canonical(type_code)
+        issuers = tuple(map(canonical, _PARTY_SPLIT.split(written_codes)))
         normalised = f"{ordinal}-{type_code}/{'-'.join(issuers)}"
         return DocumentNumber(text, normalised, "party", ordinal, None, type_code, issuers)
-    if "o_ord" in match.re.groupindex and match.group("o_ord"):
-        code = knowledge.canonical_code(match.group("o_codes"))
-        return DocumentNumber(text, f"{match.group('o_ord')}-{code}", "old", match.group("o_ord"), None, None, (code,))
+    if shape == "o_codes":
+        ordinal, code = match.group("o_ord", "o_codes")
+        code = canonical(code)
+        return DocumentNumber(text, f"{ordinal}-{code}", "old", ordinal, None, None, (code,))
     ordinal, written_year, written_codes = match.group("s_ord", "s_year", "s_codes")
     year = int(written_year) if written_year else None
     if not written_codes:
         return DocumentNumber(text, f"{ordinal}/{year}", "state", ordinal, year, None, ())
     parts = _STATE_SPLIT.split(written_codes)  # the codes, each separator kept between two of them
-    parts[::2] = codes = [knowledge.canonical_code(code) for code in parts[::2]]
+    parts[::2] = codes = list(map(canonical, parts[::2]))
     type_code = codes[0] if codes[0] in knowledge.state_type_by_code else None
     issuers = tuple(codes[1:] if type_code else codes)
     joined = "".join(parts)
