@@ -316,8 +316,8 @@ def alias_at(text: str, pos: int, pats: Patterns) -> tuple[int, str] | None:
     return found
 
 
-def _read_issuer(text: str, pos: int, pats: Patterns) -> tuple[int, str, str | None] | None:
-    """The issuer phrase starting at `pos`: (end, text, code)."""
+def _read_issuer(text: str, pos: int, pats: Patterns) -> tuple[int, str | None] | None:
+    """The issuer phrase starting at `pos`: (end, code)."""
     alias = alias_at(text, pos, pats)
     if alias:
         end, code = alias
@@ -329,13 +329,13 @@ def _read_issuer(text: str, pos: int, pats: Patterns) -> tuple[int, str, str | N
             other = _read_issuer(text, joint.end(), pats)
             if other:
                 end = other[0]
-        return end, text[pos:end], code
+        return end, code
     if not _opens_issuer(text, pos, pats):
         return None
     phrase = text[pos:_open_issuer_end(text, pos, pats)].rstrip()
     if not phrase or len(phrase.split()) > 25:
         return None
-    return pos + len(phrase), phrase, None
+    return pos + len(phrase), None
 
 
 def _opens_issuer(text: str, pos: int, pats: Patterns) -> bool:
@@ -650,7 +650,7 @@ def read_tail(text: str, pos: int, pats: Patterns) -> Tail:
         if issuer is None and first in _ISSUER_OPENERS and (m := ISSUER_INTRO_RE.match(text, pos, pos + _REACH)):
             found = _read_issuer(text, m.end(), pats)
             if found:
-                issuer, issuer_code, pos = (m.end(), found[0]), found[2], found[0]
+                issuer, issuer_code, pos = (m.end(), found[0]), found[1], found[0]
                 continue
         break
     opener = pats.title_open_after_issuer if issuer else pats.title_open
@@ -679,10 +679,13 @@ def _frame_before(text: str, start: int, pats: Patterns) -> Frame | None:
     `QCVN 03:2022/BXD`), which is not a document.
     """
     floor = max(0, start - 160)
-    before = skip_space_back(text, start, floor)
-    if text[before - 1:before] == ":" and _follows_standard(text, start, pats):
-        return None
-    word_end = _before_number_word(text, before, floor)
+    if text.endswith(_NUMBER_WORD, floor, start) and not text[start - 5:start - 4].isspace():
+        word_end = start - 4  # the usual `Nghị định số 59/...`, where the general reading comes to the same
+    else:
+        before = skip_space_back(text, start, floor)
+        if text[before - 1:before] == ":" and _follows_standard(text, start, pats):
+            return None
+        word_end = _before_number_word(text, before, floor)
     found = pats.words_before_number.before(text, word_end, floor)
     if found and found[1] == _FORM:
         return None
@@ -698,6 +701,10 @@ def _frame_before(text: str, start: int, pats: Patterns) -> Frame | None:
     if pin:
         return pin.start("pin"), type_name, " ".join(pin.group("pin").split())
     return type_start, type_name, None
+
+
+# `số` between single spaces, as most numbers are introduced: the type word ends right before it.
+_NUMBER_WORD = " số "
 
 
 def _follows_standard(text: str, start: int, pats: Patterns) -> bool:
@@ -1048,7 +1055,7 @@ def _law_mentions(text: str, pats: Patterns) -> list[Mention]:
         if (year or number or written_date) and (intro := _at(ISSUER_INTRO_RE, text, end)):
             # `Pháp lệnh ... số 34/2007/PL-UBTVQH11 của Ủy ban Thường vụ Quốc hội`
             if found := _read_issuer(text, intro.end(), pats):
-                issuer, issuer_code, end = (intro.end(), found[0]), found[2], found[0]
+                issuer, issuer_code, end = (intro.end(), found[0]), found[1], found[0]
         key_name = fold(f"{type_name} {name}")
         explicit = year or number or written_date
         if not explicit and key_name not in seen_names and not pats.knowledge.find_laws(type_name, name):
