@@ -14,21 +14,27 @@ _Record = TypeVar("_Record", bound=type)
 
 
 def quick_init(cls: _Record) -> _Record:
-    """Give a frozen dataclass an __init__ that fills the new instance's __dict__ directly.
+    """Give a frozen dataclass an __init__ that stores each field directly.
 
     The generated one sets each field through `object.__setattr__` (a frozen instance refuses plain
     assignment): ~0.25 µs a field, 8 µs for a Citation, which the pipeline builds by the thousand.
-    Signature, defaults, equality, hashing, repr and immutability stay those of the dataclass. Reading
-    a field of such an instance costs ~40 ns more (its __dict__ exists), so this is only for records
-    built in numbers and read a few times each, not for ones read all through extraction.
+    A record with slots gets each slot set through its descriptor instead: for a DocumentNumber 6.5 k
+    instructions against 11.8 k, and reads of a slot stay the fastest there are (75 instructions). Any
+    other record gets its __dict__ filled, cheaper still to build, but a field read then costs 330
+    instructions (its __dict__ exists): that is for records built in numbers and read a few times each.
+    Signature, defaults, equality, hashing, repr and immutability stay those of the dataclass.
     """
     names = [item.name for item in fields(cls)]
     if any(item.default_factory is not MISSING or not item.init for item in fields(cls)):
         raise TypeError(f"{cls.__name__}: only plain fields can be filled at once")
-    # Item by item into the __dict__ (not dict.update), which keeps the instance's compact layout.
-    body = "".join(f"    values[{name!r}] = {name}\n" for name in names)
     namespace: dict[str, object] = {}
-    exec(f"def __init__(self, {', '.join(names)}):\n    values = self.__dict__\n{body}", namespace)  # noqa: S102
+    if "__slots__" in cls.__dict__:
+        namespace.update((f"_set_{name}", cls.__dict__[name].__set__) for name in names)
+        body = "".join(f"    _set_{name}(self, {name})\n" for name in names)
+    else:
+        # Item by item into the __dict__ (not dict.update), which keeps the instance's compact layout.
+        body = "    values = self.__dict__\n" + "".join(f"    values[{name!r}] = {name}\n" for name in names)
+    exec(f"def __init__(self, {', '.join(names)}):\n{body}", namespace)  # noqa: S102
     init = namespace["__init__"]
     init.__defaults__ = cls.__init__.__defaults__  # type: ignore[attr-defined]
     init.__qualname__ = f"{cls.__qualname__}.__init__"  # type: ignore[attr-defined]
@@ -95,7 +101,8 @@ class Outline:
     body_end: int
 
 
-@dataclass(frozen=True)
+@quick_init
+@dataclass(frozen=True, slots=True)
 class DocumentNumber:
     """A parsed số/ký hiệu such as `59/2023/NĐ-CP` or `23-QĐ/TW`."""
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import pickle
 
 import pytest
 
@@ -21,6 +22,21 @@ def test_records_built_quickly_keep_dataclass_behaviour() -> None:
         PlanItem("II.3", "Nhiệm vụ")  # type: ignore[call-arg]
     with pytest.raises(TypeError):
         PlanItem("II.3", "Nhiệm vụ", 10, 20, colour="red")  # type: ignore[call-arg]
+
+
+def test_records_with_slots_built_quickly_keep_dataclass_behaviour() -> None:
+    number = DocumentNumber("59/2023/NĐ-CP", "59/2023/NĐ-CP", "state", "59", 2023, "NĐ", ("CP",))
+    same = DocumentNumber(
+        text="59/2023/NĐ-CP", normalised="59/2023/NĐ-CP", family="state", ordinal="59", year=2023, type_code="NĐ",
+        issuer_codes=("CP",),
+    )
+    assert number == same and hash(number) == hash(same)
+    assert pickle.loads(pickle.dumps(number)) == number
+    assert dataclasses.replace(number, year=None).year is None
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        number.year = 2024  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        DocumentNumber("59/2023/NĐ-CP")  # type: ignore[call-arg]
 
 
 def test_citation_defaults_and_nested_number() -> None:
