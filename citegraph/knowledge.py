@@ -16,12 +16,12 @@ from functools import cache
 from typing import Any
 
 from .datacache import cached, package_file
-from .normalise import normalise
+from .normalise import normalised_text
 
 
 def clean(text: str) -> str:
     """Data text spelled as the extractor sees documents: NFC, new-style tone marks, plain dashes."""
-    return normalise(text).text
+    return normalised_text(text)
 
 
 def fold(text: str) -> str:
