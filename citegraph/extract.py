@@ -1119,7 +1119,7 @@ def _share_coordinated(mentions: list[Mention], text: str, pats: Patterns) -> li
             updates["term"] = second.term
             shared.append("term")
         if shared:
-            result[index] = first._replace(shared=first.shared + tuple(shared), **updates)
+            result[index] = first._replace(shared=first.shared + tuple(shared), **updates)  # type: ignore[arg-type]
     return result
 
 
