@@ -29,7 +29,8 @@ from .phrases import PhraseTable, skip_space, skip_space_back, trailing_word, wo
 CODE = r"[A-ZĐ][A-Za-zĐđ&]*\d*(?:\.[IVX]+\b)?"  # `V.I`: a unit code (Vụ I) in `11554/VPCP-V.I`
 ORDINAL = r"\d{1,5}(?:\.\d{1,3})?[a-zđ]?"
 YEAR = r"(?:19|20)\d{2}"
-ROMAN = r"[IVXL]{1,6}"
+_ROMAN_LETTERS = "IVXL"
+ROMAN = rf"[{_ROMAN_LETTERS}]{{1,6}}"
 _NOT_AFTER_WORD = r"(?<![^\W_])"  # not glued to a letter or digit before
 _NOT_BEFORE_WORD = r"(?![^\W_])"
 _GROUP_SEP = r"(?:-[ ]?|[ ]-|/)"
@@ -89,8 +90,10 @@ _PINPOINT = (
     rf"|(?:Mục|Chương|Phần|Phụ lục)\s+(?:{ROMAN}|\d+))"
     rf"(?:\s*,?\s+(?:Mục|Chương|Phần)\s+(?:{ROMAN}|\d+))*"
 )
+# The words that may stand between a pinpoint and the type word after it.
+_LINKS = ("của", "tại")
 # A pinpoint that ends where a type word starts (`điểm a khoản 2 Điều 5 của` Nghị định ...).
-PINPOINT_BEFORE_RE = re.compile(rf"(?<![^\W\d_])(?P<pin>{_PINPOINT})\s+(?:của\s+|tại\s+)?\Z")
+PINPOINT_BEFORE_RE = re.compile(rf"(?<![^\W\d_])(?P<pin>{_PINPOINT})\s+(?:(?:{'|'.join(_LINKS)})\s+)?\Z")
 COORDINATOR_RE = re.compile(r"\s*,?\s*(?:và|hoặc)?\s*(?:số\s*)?:?\s*")
 LAW_YEAR_RE = re.compile(rf"\s+(?:nước [^\n]{{0,60}}?\s+)?năm\s+(?P<y>{YEAR})(?!\d)")
 LAW_NUMBER_INTRO_RE = re.compile(rf"\s*,?\s*[Ss]ố\s*:?\s*(?={ORDINAL}/)")
@@ -726,9 +729,8 @@ def _before_number_word(text: str, end: int, floor: int) -> int:
 
 
 # A pinpoint ends with the number of an article, clause, section or chapter: digits, maybe a letter after
-# them (`Điều 5a`), or a Roman numeral; then spaces, and `của` or `tại` at most.
-_PINPOINT_LAST = frozenset("0123456789IVXL")
-_LINKS = ("của", "tại")
+# them (`Điều 5a`), or a Roman numeral; then spaces, and one of _LINKS at most.
+_PINPOINT_LAST = frozenset("0123456789" + _ROMAN_LETTERS)
 # The words a pinpoint starts with, each alternative led by a literal character so that `re` skips the
 # text between them with a set test (PINPOINT_BEFORE_RE, led by a look-behind, is tried at every offset).
 _PINPOINT_WORD = re.compile("Điểm|điểm|Khoản|khoản|Điều|điều|Mục|Chương|Phần|Phụ lục")
@@ -752,7 +754,7 @@ def _may_end_pinpoint(text: str, end: int, floor: int) -> bool:
     if stop == end:
         return False
     if text.endswith(_LINKS, floor, stop):
-        link = stop - 3
+        link = word_start(text, stop, floor)
         stop = skip_space_back(text, link, floor)
         if stop == link:
             return False
