@@ -33,6 +33,7 @@ _HEADING = re.compile(
     r"|(?P<arabic>\d{1,2})\s*[.)/]\s"
     r"|(?P<letter>[a-zđ])\s*\)\s"
 )
+_NUMBER_WORD = "Số"
 _OWN_NUMBER = re.compile(r"^[\s*_|]*Số\s*(?:hiệu)?\s*:?\s*(?P<rest>[^\n]*)")
 # `Số: /KH-UBND` left blank in a draft, or an ordinal OCR could not read (`Số: II /2026/QĐ-UBND`).
 _BLANK_NUMBER = re.compile(r"^[\s.…_]*(?P<unread>[^\s/\d\-]{1,3}\s*)?(?P<sep>[-/])\s*(?:\d{4}/)?(?P<code>[^\s|]+)")
@@ -45,6 +46,7 @@ _NUMERIC_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 _LETTERS = "abcdđeghiklmnopqrstuvxy"
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _HEADER_LINES = 160
+_DATE_LABEL = "ngày ban hành"
 # How far back from a page trailer or the document's own title the start of its line is looked for.
 _MARKUP_REACH = 12
 
@@ -138,6 +140,26 @@ class _HeaderLines:
             if index >= len(self.texts) and self.available(index + 1) <= index:
                 return
             yield index
+
+    def containing(self, word: str, stop: int) -> Iterator[int]:
+        """The indices below `stop` of the lines that hold `word`, split as they are read.
+
+        The text is searched for the word and the line feeds before it are counted, both in C: a header
+        without its number on the number word's line is otherwise read line by line down to its last one
+        (0.7 M instructions of 1.3 M for such a header in the mix, measured). Searching only the lines split
+        so far, to stop where they end rather than at the next `Số` far into the body, cost more in the mix:
+        it splits all the lines (12.3 M against 11.9 M for the mix's headers, measured).
+        """
+        text = self._text
+        index = counted = 0
+        position = text.find(word)
+        while position >= 0:
+            index += text.count("\n", counted, position)
+            counted = position
+            if index >= stop or self.available(index + 1) <= index:
+                return
+            yield index
+            position = text.find(word, self._starts[index + 1])
 
     def _split_more(self) -> bool:
         """Split the next chunk of lines; say whether there was one."""
@@ -251,10 +273,10 @@ def _own_number_line(lines: _HeaderLines) -> int | None:
     table, `Số hiệu:` with the number a line or two below; that is used when nothing better is there.
     """
     texts = lines.texts
-    same_line = next((i for i in lines.indices(0, _HEADER_LINES) if _own_number_text(texts[i])), None)
+    same_line = next((i for i in lines.containing(_NUMBER_WORD, _HEADER_LINES) if _own_number_text(texts[i])), None)
     if same_line is not None:
         return same_line
-    for index in lines.indices(0, _HEADER_LINES):
+    for index in lines.containing(_NUMBER_WORD, _HEADER_LINES):
         rest = _after_number_word(texts[index])
         if rest is not None and not rest.strip(" *_|"):
             following = next((n for n in lines.indices(index + 1, index + 4) if lines[n].bare), None)
@@ -268,7 +290,7 @@ def _own_number_line(lines: _HeaderLines) -> int | None:
 
 def _after_number_word(line: str) -> str | None:
     """What follows `Số:` (or `Số hiệu:`) at the start of the line; None if the line does not start so."""
-    if "Số" not in line:  # spares most lines the regular expression
+    if _NUMBER_WORD not in line:  # spares most lines the regular expression
         return None
     match = _OWN_NUMBER.match(line)
     return match.group("rest") if match else None
@@ -415,9 +437,18 @@ def _capitalised(word: str) -> bool:
 
 
 def _metadata_date(lines: _HeaderLines) -> dict[str, object]:
-    """The issue date from a legal library's metadata table (`Ngày ban hành:` / `21/11/2025`)."""
-    for index, line in enumerate(lines[:_HEADER_LINES]):
-        if fold(line.bare).startswith("ngày ban hành"):
+    """The issue date from a legal library's metadata table (`Ngày ban hành:` / `21/11/2025`).
+
+    Read only where the header has no place and date, and then down to its last line: a line is passed
+    over by the first letter of its bare text, the one after its markup, before it is made a _Line with
+    that text (4.0 M instructions to 1.3 M for 160 lines read afresh, measured).
+    """
+    texts = lines.texts
+    for index in lines.indices(0, _HEADER_LINES):
+        first = _MARKUP.match(texts[index]).end()
+        if texts[index][first:first + 1].casefold()[:1] != _DATE_LABEL[0]:
+            continue
+        if fold(lines[index].bare).startswith(_DATE_LABEL):
             following = next((n for n in lines[index + 1:index + 4] if n.bare), None)
             found = following and _NUMERIC_DATE.fullmatch(following.bare)
             if found:
