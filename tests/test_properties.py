@@ -20,8 +20,10 @@ from citegraph.extract import (
 from citegraph.normalise import (
     _FIRST_SYMBOL_MARK,
     _MARK_BLOCKS,
+    _OLD_TONES,
     _PUNCTUATION_BLOCK,
     LineIndex,
+    _old_tone_matches,
     normalise,
 )
 from citegraph.pipeline import extract_text
@@ -169,3 +171,13 @@ def test_a_long_text_is_normalised_like_a_short_one(text: str) -> None:
     assert long.text == pad + short.text + pad
     shifted = [(e.start - len(pad), e.end - len(pad), e.replacement, e.reason) for e in long.edits]
     assert shifted == [(e.start, e.end, e.replacement, e.reason) for e in short.edits]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="OUoux qàÀảẢýÝỷỶ\n", max_size=3000))
+@example("Oà " * 40 + "Uỷ")  # capitals dense enough for the pattern's scan to take over
+@example("x" * 2000 + "OÀ")
+def test_the_old_tone_scans_by_letter_find_what_the_patterns_find(text: str) -> None:
+    # The capitals are found by memchr while they are rare, then by the pattern's scan.
+    found = [match.span() for match in _old_tone_matches(text)]
+    assert found == [match.span() for pattern in _OLD_TONES for match in pattern.finditer(text)]
