@@ -19,6 +19,7 @@ import resource
 import statistics
 import subprocess
 import sys
+import sysconfig
 import tempfile
 import time
 from collections import defaultdict
@@ -138,7 +139,35 @@ def machine() -> str:
     if cpuinfo.exists():
         names = [line.split(":", 1)[1].strip() for line in cpuinfo.read_text().splitlines() if line.startswith("model name")]
         cpu = names[0] if names else cpu
-    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()} {platform.release()}"
+    return f"{cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}; {interpreter()}"
+
+
+def interpreter() -> str:
+    """The Python that runs the benchmark and how it was built, which moves the figures as much as two sessions of
+    tuning: the same code ran the seed 14-17 % faster under this machine's Debian /usr/bin/python3.11 (libpython
+    linked into the executable) than under its pyenv 3.11.7 (libpython a shared library, configured without
+    `--enable-optimizations`, so without PGO and without `-fno-semantic-interposition`; docs/benchmarks.md)."""
+    configured = str(sysconfig.get_config_var("CONFIG_ARGS") or "")
+    options = ", ".join(
+        f"{'with' if option in configured else 'without'} {option}" for option in ("--enable-optimizations", "--with-lto")
+    )
+    library = _shared_libpython()
+    linked = f"libpython shared ({library})" if library else "libpython linked into the executable"
+    return (
+        f"{platform.python_implementation()} {platform.python_version()} at {sys.executable} "
+        f"({platform.python_compiler()}; {linked}; configured {options})"
+    )
+
+
+def _shared_libpython() -> str | None:
+    """The libpython shared library this process runs on, if it runs on one (Linux only: None elsewhere)."""
+    maps = Path("/proc/self/maps")
+    if not maps.exists():
+        return None
+    for line in maps.read_text().splitlines():
+        if "/libpython" in line:
+            return line.split()[-1]
+    return None
 
 
 def report(row: dict[str, float]) -> str:
