@@ -58,23 +58,26 @@ _FIND_FROM = 250
 _FOUND_ONE_BY_ONE = tuple(char for char in _SPECIAL_CHARS if ord(char) >> 8 <= 1)
 _FOUND_BY_BLOCK = frozenset(_SPECIAL_CHARS) - frozenset(_FOUND_ONE_BY_ONE)
 _BLOCKS = tuple(sorted({ord(char) >> 8 for char in _FOUND_BY_BLOCK}))
-# The same high bytes say whether a text may hold a combining mark, which the NFC scan needs to find
-# anything, for a tenth of the cost of asking `unicodedata.is_normalized` (measured). Marks lie in
+# The same high bytes say whether a text may not be NFC: whether it may hold a combining mark, or a
+# character that NFC replaces on its own (the Kelvin sign `K` U+212A for `K`, the Greek question mark
+# U+037E for `;`), for a tenth of the cost of asking `unicodedata.is_normalized` (measured). Both lie in
 # these blocks of the BMP (tests check them against `unicodedata` and `regex`). U+20xx is left out, as
-# most texts have quotes or an ellipsis there: its marks, from U+20D0 on, are looked for one by one.
-# Each block's byte is looked for on its own (memchr): for these thirty-odd blocks, less than half the
-# cost of one pass of `bytes.translate` deleting the other blocks' bytes (measured).
-_MARK_BLOCKS = frozenset(
-    (*range(0x03, 0x11), 0x13, *range(0x17, 0x1E), 0x2C, 0x2D, 0x30, 0xA6, *range(0xA8, 0xAC), 0xFB, 0xFE)
+# most texts have quotes or an ellipsis there: its marks, from U+20D0 on, are looked for one by one, and
+# the two characters NFC replaces there (U+2000, U+2001) are spaces, which the special characters' edits
+# replace. Each block's byte is looked for on its own (memchr): for these thirty-odd blocks, less than
+# half the cost of one pass of `bytes.translate` deleting the other blocks' bytes (measured).
+_NFC_BLOCKS = frozenset(
+    (*range(0x03, 0x11), 0x13, *range(0x17, 0x1E), 0x1F, 0x21, 0x23, 0x2A, 0x2C, 0x2D, 0x30, 0xA6, *range(0xA8, 0xAC),
+     *range(0xF9, 0xFC), 0xFE)
 )
 _PUNCTUATION_BLOCK = 0x20
 _FIRST_SYMBOL_MARK = "\u20d0"
 # The other scans use the standard `re` engine, which runs simple patterns several times faster than
 # one combined pattern: old-style tone marks; and, only for text that may hold marks and is not already
-# NFC, combining marks. Old-style tone marks take one scan per first letter (`o`, `O`, `u`, `U`), because
-# `re` finds a pattern that starts with a literal character about three times faster than one that starts
-# with a class. Context the patterns leave out (a Cyrillic letter must touch a code; `quý` keeps its tone)
-# is checked in Python on the few hits.
+# NFC, combining marks and the characters NFC replaces. Old-style tone marks take one scan per first
+# letter (`o`, `O`, `u`, `U`), because `re` finds a pattern that starts with a literal character about
+# three times faster than one that starts with a class. Context the patterns leave out (a Cyrillic letter
+# must touch a code; `quý` keeps its tone) is checked in Python on the few hits.
 # First letter -> the toned vowels after it that move.
 _TONED_AFTER = {first: "".join(sorted(key[1] for key in _TONE_MOVE if key[0] == first)) for first in "oOuU"}
 _OLD_TONES = tuple(re.compile(f"{first}[{vowels}](?![^\\W\\d_])") for first, vowels in _TONED_AFTER.items())
@@ -236,10 +239,10 @@ def _in_blocks(high: bytes | None) -> dict[int, list[int]] | None:
     return None if high is None else {block: list(_offsets(high, block)) for block in _BLOCKS}
 
 
-def _may_have_marks(text: str, high: bytes | None, in_blocks: dict[int, list[int]] | None) -> bool:
-    """Whether a combining mark may be in the text: a character in a block with marks or a mark for
-    symbols; always, without the high bytes."""
-    if high is None or in_blocks is None or any(block in high for block in _MARK_BLOCKS):
+def _may_not_be_nfc(text: str, high: bytes | None, in_blocks: dict[int, list[int]] | None) -> bool:
+    """Whether the text may not be NFC: a character in a block with marks or characters NFC replaces, or
+    a mark for symbols; always, without the high bytes."""
+    if high is None or in_blocks is None or any(block in high for block in _NFC_BLOCKS):
         return True
     return any(text[offset] >= _FIRST_SYMBOL_MARK for offset in in_blocks[_PUNCTUATION_BLOCK])
 
@@ -275,16 +278,22 @@ def _old_tone(match: re.Match[str], text: str) -> tuple[str, str] | None:
 @cache
 def _combining_scan() -> regex.Pattern[str]:
     """A character and the combining marks after it, or marks with none before them at the text's start,
-    which NFC puts in order all the same. Only a text that is not NFC needs this scan, so the `regex`
-    module (`re` has no class for marks) is imported only then, not at every start."""
+    which NFC puts in order all the same; or a character that NFC replaces even alone (NFC_Quick_Check=No).
+    Only a text that is not NFC needs this scan, so the `regex` module (`re` has neither class) is
+    imported only then, not at every start."""
     import regex
 
-    return regex.compile(r"\P{M}?\p{M}+")
+    return regex.compile(r"\P{M}?\p{M}+|\p{NFC_QC=N}")
 
 
 def _combining(match: regex.Match[str], text: str) -> tuple[str, str] | None:
-    composed = unicodedata.normalize("NFC", match.group())
-    return (composed, "nfc") if composed != match.group() else None
+    """The NFC form of the match. One character that NFC replaces by another one is a look-alike: Unicode
+    counts the Kelvin sign `K` as the letter `K`, but a search for the letter does not find it."""
+    written = match.group()
+    composed = unicodedata.normalize("NFC", written)
+    if composed == written:
+        return None
+    return composed, "lookalike" if len(written) == len(composed) == 1 else "nfc"
 
 
 def _trimmed(edit: Edit, original: str) -> Edit:
@@ -333,14 +342,14 @@ def _sparse_matches(pattern: re.Pattern[str], first: str, after: str, text: str)
         found = text.find(first, found + 1, last)
 
 
-def _edits(original: str) -> list[Edit]:
-    high = _high_bytes(original)
-    in_blocks = _in_blocks(high)
+def _edits(
+    original: str, high: bytes | None, in_blocks: dict[int, list[int]] | None, may_not_be_nfc: bool
+) -> list[Edit]:
     edits = list(_special_edits(original, in_blocks))
     scans: list[tuple[Iterator[Any], Callable[[Any, str], tuple[str, str] | None]]] = [
         (_old_tone_matches(original), _old_tone)
     ]
-    if _may_have_marks(original, high, in_blocks) and not unicodedata.is_normalized("NFC", original):
+    if may_not_be_nfc and not unicodedata.is_normalized("NFC", original):
         scans += [(pattern.finditer(original), _old_tone) for pattern in _OLD_TONES_DECOMPOSED]
         scans.append((_combining_scan().finditer(original), _combining))
     for matches, rewrite in scans:
@@ -349,14 +358,62 @@ def _edits(original: str) -> list[Edit]:
             if change:
                 edits.append(_trimmed(Edit(match.start(), match.end(), *change), original))
     edits.sort(key=lambda edit: edit.start)
-    # A combining mark on a special character would overlap two edits: keep the first.
+    # A combining mark on a special character would overlap two edits: keep the first (_recomposed puts
+    # the mark back with it).
     return [edit for index, edit in enumerate(edits) if index == 0 or edit.start >= edits[index - 1].end]
+
+
+def _cleaned(original: str) -> tuple[list[Edit], str, list[int]]:
+    """The edits, the clean text and where each edit's replacement starts in it. Making the edits can leave
+    the text out of NFC (see _recomposed), but only where it holds a mark: only such a text is asked."""
+    high = _high_bytes(original)
+    in_blocks = _in_blocks(high)
+    may_not_be_nfc = _may_not_be_nfc(original, high, in_blocks)
+    edits = _edits(original, high, in_blocks, may_not_be_nfc)
+    text, clean_starts = _applied(original, edits)
+    if may_not_be_nfc and edits and not unicodedata.is_normalized("NFC", text):
+        edits = _recomposed(original, edits, text, clean_starts)
+        text, clean_starts = _applied(original, edits)
+    return edits, text, clean_starts
+
+
+def _recomposed(original: str, edits: list[Edit], text: str, clean_starts: list[int]) -> list[Edit]:
+    """The edits, where making them left marks that NFC would join to a character before them merged with
+    those marks into one edit, its text in NFC.
+
+    Only beside an edit can a mark be left so: a Cyrillic letter under a mark made a Latin one (`С` and
+    U+0301 become `Ć`), a zero-width space between a letter and its mark taken out, a tone moved off a
+    letter with a mark after it. The merged edit keeps the reason of the first edit in it, which the
+    checker reads (a Cyrillic letter is still reported as one)."""
+    clean = NormalisedText(original, text, tuple(edits), tuple(clean_starts), tuple(edit.end for edit in edits))
+    starts = [edit.start for edit in edits]
+    # Each merged span: its start and end in the original and in the clean text, and the edits inside it.
+    spans: list[tuple[int, int, int, int, int]] = []
+    for match in _combining_scan().finditer(text):
+        if unicodedata.is_normalized("NFC", match.group()):
+            continue
+        clean_start, clean_end = match.span()
+        start, end = clean.span_to_original(clean_start, clean_end)
+        first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+        if first < last:  # the span starts or ends with whole edits: their replacements are part of it
+            clean_start = min(clean_start, clean_starts[first])
+            clean_end = max(clean_end, clean_starts[last - 1] + len(edits[last - 1].replacement))
+        if spans and start < spans[-1][1]:
+            start, _, clean_start, _, first = spans.pop()
+        spans.append((start, end, clean_start, clean_end, first))
+    merged: list[Edit] = []
+    taken = 0  # the edits before this one are merged or kept already
+    for start, end, clean_start, clean_end, first in spans:
+        merged += edits[taken:first]
+        taken = bisect.bisect_left(starts, end)
+        reason = edits[first].reason if first < taken else "nfc"
+        merged.append(Edit(start, end, unicodedata.normalize("NFC", text[clean_start:clean_end]), reason))
+    return merged + edits[taken:]
 
 
 def normalise(original: str) -> NormalisedText:
     """Clean `original` for matching, keeping a reversible offset map."""
-    edits = _edits(original)
-    text, clean_starts = _applied(original, edits)
+    edits, text, clean_starts = _cleaned(original)
     ends = tuple(edit.end for edit in edits)
     return NormalisedText(original, text, tuple(edits), tuple(clean_starts), ends)
 
@@ -364,7 +421,7 @@ def normalise(original: str) -> NormalisedText:
 def normalised_text(original: str) -> str:
     """`normalise(original).text`, without the offset map: for data text and a line compared with it, the
     map and its frozen dataclass cost a third of cleaning a short line (14 k of 47 k instructions, measured)."""
-    return _applied(original, _edits(original))[0]
+    return _cleaned(original)[1]
 
 
 def _applied(original: str, edits: list[Edit]) -> tuple[str, list[int]]:

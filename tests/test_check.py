@@ -68,6 +68,8 @@ CASES = [
      plan("Thực hiện Nghị định số 89/2015/NĐ-CP ngày 07/10/2015 của Chính phủ.")),
     ("CG109", plan("Thực hiện Thông tư số 51/2025/TT-BT\u0421 ngày 01/02/2025 của Bộ Tài chính."),
      plan("Thực hiện Thông tư số 51/2025/TT-BTC ngày 01/02/2025 của Bộ Tài chính.")),
+    ("CG109", plan("Thực hiện Kế hoạch số 36/\u212aH-UBND ngày 22/3/2024 của UBND huyện."),  # the Kelvin sign
+     plan("Thực hiện Kế hoạch số 36/KH-UBND ngày 22/3/2024 của UBND huyện.")),
     ("CG110", plan("Thực hiện Thông tư số 33/2018/TT- BGTVT ngày 15/11/2018 của Bộ Giao thông vận tải."),
      plan("Thực hiện Thông tư số 33/2018/TT-BGTVT ngày 15/11/2018 của Bộ Giao thông vận tải.")),
     ("CG110", plan("Thực hiện Thông tư số 33/2018/TT\u2013BGTVT ngày 15/11/2018 của Bộ Giao thông vận tải."),

@@ -241,6 +241,16 @@ def test_cyrillic_letters_in_a_code_are_repaired() -> None:
     assert "cyrillic" in citation.normalisations
 
 
+def test_characters_unicode_counts_as_others_are_read_as_those() -> None:
+    # The Kelvin sign (U+212A) is the letter K to NFC, and the Greek question mark (U+037E) a semicolon.
+    text = "Căn cứ Kế hoạch số 36/\u212aH-UBND ngày 22/3/2024 của UBND huyện\u037e Kế hoạch số 12/KH-UBND của UBND xã"
+    first, second = extract_text(text).citations
+    assert (first.number, first.date, first.issuer) == ("36/KH-UBND", "2024-03-22", "UBND huyện")
+    assert "lookalike" in first.normalisations
+    assert text[first.start:first.end] == first.text
+    assert (second.number, second.issuer) == ("12/KH-UBND", "UBND xã")
+
+
 def test_offsets_point_into_the_original_text_after_nfd_and_crlf(seed_text: str) -> None:
     import unicodedata
 

@@ -19,7 +19,7 @@ from citegraph.extract import (
 )
 from citegraph.normalise import (
     _FIRST_SYMBOL_MARK,
-    _MARK_BLOCKS,
+    _NFC_BLOCKS,
     _OLD_TONES,
     _PUNCTUATION_BLOCK,
     LineIndex,
@@ -141,13 +141,43 @@ def test_offsets_said_to_be_kept_map_to_themselves(text: str, offsets: list[int]
     assert clean.keeps_offsets(kept) == (same and lengths)
 
 
-def test_every_combining_mark_of_the_bmp_is_in_a_block_normalise_looks_at() -> None:
-    # A long text without characters in these blocks skips the NFC scan, so none may hold a mark outside them.
-    marks = regex.compile(r"\p{M}")
+def test_every_character_nfc_may_change_in_the_bmp_is_in_a_block_normalise_looks_at() -> None:
+    # A long text without characters in these blocks skips the NFC scan, so none may hold a combining mark, or a
+    # character that NFC replaces on its own, outside them; but for U+2000 and U+2001, spaces replaced anyway.
+    marks = regex.compile(r"\p{M}|\p{NFC_QC=N}")
     for code in range(0x10000):
         char = chr(code)
-        if unicodedata.category(char).startswith("M") or unicodedata.combining(char) or marks.match(char):
-            assert code >> 8 in _MARK_BLOCKS or (code >> 8 == _PUNCTUATION_BLOCK and char >= _FIRST_SYMBOL_MARK), hex(code)
+        if code in (0x2000, 0x2001):
+            assert normalise(char).text == " "
+            continue
+        changed = not 0xD800 <= code < 0xE000 and unicodedata.normalize("NFC", char) != char
+        if unicodedata.category(char).startswith("M") or unicodedata.combining(char) or changed or marks.match(char):
+            assert code >> 8 in _NFC_BLOCKS or (code >> 8 == _PUNCTUATION_BLOCK and char >= _FIRST_SYMBOL_MARK), hex(code)
+
+
+# Letters, combining marks, characters NFC replaces on their own (the Kelvin and Ohm signs, the Greek question
+# mark, a Greek letter with oxia, a CJK compatibility ideograph, a Devanagari letter it decomposes) and the special
+# characters that normalise replaces or removes, in any order: next to each other they can make new compositions.
+NFC_PIECES = [
+    *"aeouyAOUKH;/- \n", "ơ", "ư", "à", "oà", "\r\n", "\r", "\u200b", "\u00ad", "\u00a0", "\u2000", "\u2013", "\u00d0", "С", "К",
+    "\u0300", "\u0301", "\u0309", "\u0323", "\u0306", "\u031b", "\u0341", "\u0344",
+    "\u212a", "\u2126", "\u037e", "\u1f71", "\uf900", "\u0958",
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(NFC_PIECES), max_size=24).map("".join), st.booleans())
+def test_the_clean_text_is_nfc_and_maps_back(text: str, long: bool) -> None:
+    # Matching compares in NFC: whatever the edits did next to a mark, the clean text is NFC, and the
+    # characters no edit touched map back to themselves. A long text is scanned the other way (see _high_bytes).
+    if long:
+        text = (text + " " * 300) * 2
+    clean = normalise(text)
+    assert unicodedata.is_normalized("NFC", clean.text)
+    replaced = {offset for start, edit in zip(clean._clean_starts, clean.edits) for offset in range(start, start + len(edit.replacement))}
+    for offset, char in enumerate(clean.text):
+        if offset not in replaced:
+            assert text[clean.to_original(offset)] == char
 
 
 @settings(max_examples=300, deadline=None)
