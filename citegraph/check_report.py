@@ -7,6 +7,8 @@ errors warnings infos`); keys may be added, none renamed.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -14,7 +16,7 @@ import click
 
 from . import __version__
 from .check import Finding, Report
-from .normalise import LineIndex
+from .normalise import OTHER_LINE_ENDS, LineIndex
 from .read import InputError
 from .rules import catalogue
 
@@ -27,6 +29,7 @@ _WORDS = {
            "files": "files", "total": "Total"},
 }
 _CONTEXT = 40  # characters of the source line shown on each side of a finding
+_LINE_END = re.compile(f"[\\n\\r{OTHER_LINE_ENDS}]")
 
 
 @dataclass(frozen=True)
@@ -52,17 +55,23 @@ def counts(reports: Sequence[Report]) -> dict[str, int]:
 # --- text ------------------------------------------------------------------------------------------
 
 def _excerpt(text: str, finding: Finding) -> tuple[str, str]:
-    """The finding's source line, cut to a window around it, and the underline beneath."""
-    line_start = text.rfind("\n", 0, finding.start) + 1
-    line_end = text.find("\n", finding.start)
-    line = text[line_start:line_end if line_end >= 0 else len(text)].rstrip("\r")
-    column = finding.start - line_start
+    """The finding's source line, cut to a window around it, and the underline beneath. The line starts
+    where the finding's column says and ends at the next line end of any kind (a CR-only file's too); the
+    underline counts characters as a terminal shows them, composed (a decomposed `ố` is one)."""
+    column = finding.column - 1
+    line_start = finding.start - column
+    line_end = _LINE_END.search(text, finding.start)
+    line = text[line_start:line_end.start() if line_end else len(text)]
     width = max(1, min(finding.end, line_start + len(line)) - finding.start)
     left = max(0, column - _CONTEXT)
     right = min(len(line), column + width + _CONTEXT)
     shown = ("…" if left else "") + line[left:right] + ("…" if right < len(line) else "")
-    pad = column - left + (1 if left else 0)
-    return shown, " " * pad + "^" * width
+    pad = _shown_width(line[left:column]) + (1 if left else 0)
+    return shown, " " * pad + "^" * max(1, _shown_width(line[column:column + width]))
+
+
+def _shown_width(text: str) -> int:
+    return len(unicodedata.normalize("NFC", text))
 
 
 def _text_finding(report: Report, finding: Finding, lang: str) -> list[str]:

@@ -29,6 +29,9 @@ _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 _SLASHES = "\u2044\u2215\uff0f"
 _SPACES = "\u00a0\u2007\u202f\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u3000"
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+# The line ends but LF and CR (Unicode 5.8, Newline Guidelines): a form feed (a page break), a vertical
+# tab, NEL, and the line and paragraph separators.
+OTHER_LINE_ENDS = "\f\v\x85\u2028\u2029"
 
 # Old-style tone placement in an open syllable ending in oa, oe or uy ("hoà", "khoẻ", "Uỷ ban") moves to
 # the new style ("hòa", "khỏe", "Ủy ban"), so that both spellings of one word match; `quý` is left alone.
@@ -45,7 +48,7 @@ _TONE_MOVE.update({key[0] + key[1].upper(): value[0] + value[1].upper() for key,
 # Special characters: a scan for their class with `re` costs the same for every character of the text,
 # so a longer text is searched otherwise, a way that costs far less a character but more to start. Measured,
 # that pays off from about 250 characters: documents and their paragraphs, not a citation's fragments.
-_SPECIAL_CHARS = f"\r\f\v{''.join(_LOOKALIKES)}{_DASHES}{_SLASHES}{_SPACES}{_INVISIBLE}{''.join(_CYRILLIC)}"
+_SPECIAL_CHARS = f"\r{OTHER_LINE_ENDS}{''.join(_LOOKALIKES)}{_DASHES}{_SLASHES}{_SPACES}{_INVISIBLE}{''.join(_CYRILLIC)}"
 _SPECIAL = re.compile(f"\r\n?|[{_SPECIAL_CHARS[1:]}]")
 _FIND_FROM = 250
 # In a longer text, `str.find` looks for each special character of the blocks (high bytes of the code
@@ -250,7 +253,7 @@ def _may_not_be_nfc(text: str, high: bytes | None, in_blocks: dict[int, list[int
 def _special(text: str, start: int, end: int) -> tuple[str, str] | None:
     """The clean form of one special character (or CRLF) and why it changed."""
     first = text[start]
-    if first in "\r\f\v":
+    if first == "\r" or first in OTHER_LINE_ENDS:
         return "\n", "line-end"
     if first in _LOOKALIKES:
         return _LOOKALIKES[first], "lookalike"
@@ -444,10 +447,10 @@ def _applied(original: str, edits: list[Edit]) -> tuple[str, list[int]]:
 class LineIndex:
     """Line and column (1-based, in code points) of offsets in the original text.
 
-    A line ends at LF, CRLF, CR, a form feed (page break) or a vertical tab. Offsets are asked for in
-    text order, so the index counts line feeds from the previous answer with `str.count`, which costs
-    far less than a table of every line start; an earlier offset counts again from the start. The other
-    line ends are few (page breaks, a CR without an LF after it), so they are listed once and looked up
+    A line ends at LF, CRLF, CR or one of OTHER_LINE_ENDS (a page break among them). Offsets are asked
+    for in text order, so the index counts line feeds from the previous answer with `str.count`, which
+    costs far less than a table of every line start; an earlier offset counts again from the start. The
+    other line ends are few (page breaks, a CR without an LF after it), so they are listed once and looked up
     instead of counted: each kind counted would cost a pass over the text as long as the LFs' own.
     """
 
@@ -484,10 +487,10 @@ class LineIndex:
 
 
 def _other_line_ends(text: str) -> list[int]:
-    """The offsets, sorted, of the line ends other than LF: form feeds, vertical tabs, and CRs but those
-    of CRLFs. A CRLF text has a CR on every line, which `re` passes over without stopping in Python;
-    page breaks are few, and `str.find` (memchr) finds them at a fraction of the cost of that scan."""
+    """The offsets, sorted, of the line ends other than LF: OTHER_LINE_ENDS, and CRs but those of CRLFs.
+    A CRLF text has a CR on every line, which `re` passes over without stopping in Python; the others are
+    few, and `str.find` (memchr) finds them at a fraction of the cost of that scan."""
     ends = [match.start() for match in _LONE_CR.finditer(text)] if "\r" in text else []
-    for char in "\f\v":
+    for char in OTHER_LINE_ENDS:
         ends.extend(_offsets(text, char))
     return sorted(ends)

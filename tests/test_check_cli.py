@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 from pathlib import Path
 
 import jsonschema
@@ -52,6 +53,26 @@ def test_text_output_shows_the_line_the_underline_and_the_fix(tmp_path: Path) ->
         "   |                         ^^^^^^^^^",
         "   = help: Write 16/CT-TTg",
     ]
+
+
+@pytest.mark.parametrize("form", ["\r", "\u2028", "NFD"])
+def test_a_seed_with_other_line_ends_or_decomposed_letters_is_shown_as_written(tmp_path: Path, form: str) -> None:
+    # A CR-only file, one with Unicode line separators, and a decomposed one: the draft note still points at the
+    # `Số` line, and the line shown is that line alone with an underline as wide as its composed letters.
+    seed = SEED.read_text(encoding="utf-8")
+    variant = unicodedata.normalize("NFD", seed) if form == "NFD" else seed.replace("\n", form)
+    path = tmp_path / "plan.txt"
+    path.write_bytes(variant.encode("utf-8"))
+    lines = run("check", str(path)).stdout.splitlines()
+    assert lines[:3] == [
+        f"{path}:3:1: CG401 info: Văn bản chưa có số hoặc ngày ban hành (bản chưa ký); các quy tắc theo ngày dùng năm 2024",
+        " 3 | " + (unicodedata.normalize("NFD", "Số: /KH-UBND") if form == "NFD" else "Số: /KH-UBND"),
+        "   | ^^^^^^^^^^^^",
+    ]
+    (draft,) = [f for f in json.loads(run("check", "--format", "json", str(path)).stdout)["documents"][0]["findings"]
+                if f["code"] == "CG401"]
+    number_line = "Số: /KH-UBND"
+    assert variant[draft["start"]:draft["end"]] == (unicodedata.normalize("NFD", number_line) if form == "NFD" else number_line)
 
 
 def test_exit_status_follows_fail_on() -> None:

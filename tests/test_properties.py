@@ -181,9 +181,9 @@ def test_the_clean_text_is_nfc_and_maps_back(text: str, long: bool) -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet="ab\n\r\f\v", max_size=30), st.lists(st.integers(min_value=0, max_value=30), max_size=8))
+@given(st.text(alphabet="ab\n\r\f\v\x85\u2028\u2029", max_size=30), st.lists(st.integers(min_value=0, max_value=30), max_size=8))
 def test_line_and_column_count_every_kind_of_line_end(text: str, jumps: list[int]) -> None:
-    starts = [0, *(m.end() for m in re.finditer(r"\r\n|\r|\n|\f|\v", text))]
+    starts = [0, *(m.end() for m in re.finditer(r"\r\n|\r|\n|\f|\v|\x85|\u2028|\u2029", text))]
     index = LineIndex(text)
     # Every offset in order (CRLF counted once, even when an offset falls between CR and LF), then in any order.
     for offset in [*range(len(text) + 1), *(jump for jump in jumps if jump <= len(text))]:

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from ..knowledge import fold
+from ..normalise import normalise
 from .context import Context, Finding
 from .written import Written, main_issuer
 
@@ -17,10 +18,17 @@ def unsigned_draft(context: Context) -> Iterator[Finding]:
     header = context.document.header
     if not (header.number_blank or header.date_blank):
         return
-    line = _NUMBER_LINE.search(context.document.text)
-    span = (line.start(), line.end()) if line else (0, 0)
+    span = _number_line(context.document.text)
     variant = "dated" if header.year else "undated"
     yield context.finding("CG401", span, None, variant=variant, year=header.year)
+
+
+def _number_line(text: str) -> tuple[int, int]:
+    """The span of the header's `Số` line in the text as read, (0, 0) without one. It is looked for in the
+    normalised text, where it reads `Số` in NFC and ends at `\n` whatever the file's line ends."""
+    clean = normalise(text)
+    line = _NUMBER_LINE.search(clean.text)
+    return clean.span_to_original(*line.span()) if line else (0, 0)
 
 
 def _rank(written: Written, context: Context, ranks: list[list[str]]) -> int | None:
