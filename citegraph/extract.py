@@ -71,7 +71,7 @@ def _date(tag: str) -> str:
 
 
 DATE_AFTER_RE = re.compile(
-    rf"\s*,?\s*(?:(?:được\s+)?(?:ban hành|ký)\s+)?[Nn]gày\s+{_date('1')}|\s*\(\s*(?:[Nn]gày\s+)?{_date('2')}\s*\)"
+    rf"\s*,?\s*(?:(?:được\s+)?(?:ban\s+hành|ký)\s+)?[Nn]gày\s+{_date('1')}|\s*\(\s*(?:[Nn]gày\s+)?{_date('2')}\s*\)"
 )
 _DATE_GROUPS = {f"y{tag}": (f"d{tag}", f"m{tag}", f"y{tag}") for tag in ("1", "1w", "2", "2w")}
 TERM_RE = re.compile(
@@ -200,7 +200,8 @@ class Patterns:
 
     @staticmethod
     def _title_open(openers: tuple[str, ...]) -> re.Pattern[str]:
-        words = _alternatives(sorted(openers, key=len, reverse=True))
+        # Any whitespace may stand between an opener's words: a hard-wrapped text breaks `quy\nđịnh`.
+        words = "|".join(map(_spaced, sorted(openers, key=len, reverse=True)))
         return re.compile(rf"\s*,?\s*(?:(?P<quote>[“\"«])|(?i:(?P<opener>{words}))(?=[\s“\"]))")
 
 
@@ -427,9 +428,13 @@ def _skip_blanks(text: str, pos: int) -> int:
 
 def _open_issuer_end(text: str, pos: int, pats: Patterns) -> int:
     """Where an issuer name that is not in the data ends: at the trích yếu, punctuation, or the next
-    citation ("... Yên Hà và Quyết định điều chỉnh ...", "... Bình Định Kế hoạch số ...")."""
-    stop = pats.open_issuer_stop.search(text, pos, pos + 200)
-    end = stop.start() if stop else min(len(text), pos + 200)
+    citation ("... Yên Hà và Quyết định điều chỉnh ...", "... Bình Định Kế hoạch số ..."); not at a line
+    break that the name runs on over (see _runs_on)."""
+    limit = min(len(text), pos + 200)
+    stop = pats.open_issuer_stop.search(text, pos, limit)
+    while stop and stop.group() == "\n" and _runs_on(text, stop.end()):
+        stop = pats.open_issuer_stop.search(text, stop.end(), limit)
+    end = stop.start() if stop else limit
     # Only the word `và` and a word that starts like a type word can end it sooner: those words are
     # found by one pattern, rather than every word read in turn (a name's first word never counts).
     for word in pats.open_issuer_breaks.finditer(text, pos + 1, end):
@@ -439,6 +444,13 @@ def _open_issuer_end(text: str, pos: int, pats: Patterns) -> int:
         if (found := pats.type_words_as_written.at(text, start)) and _SPACE_NUMBER_NEXT.match(text, found[0]):
             return start
     return end
+
+
+def _runs_on(text: str, pos: int) -> bool:
+    """Does the line at `pos` go on with the one before? It does when it starts with a small letter that is
+    not a list's (`a)`): a hard-wrapped text breaks a name anywhere (`Sở Nông nghiệp và Môi\ntrường`)."""
+    start = _skip_blanks(text, pos)
+    return text[start:start + 1].islower() and text[start + 1:start + 2] != ")"
 
 
 def _citation_starts(text: str, pos: int, pats: Patterns, *, needs_number: bool) -> bool:

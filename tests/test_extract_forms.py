@@ -261,6 +261,35 @@ def test_offsets_point_into_the_original_text_after_nfd_and_crlf(seed_text: str)
         assert citation.column == citation.start - line_start + 1
 
 
+def test_a_trich_yeu_opener_broken_over_a_line_still_opens_it() -> None:
+    # The seed's item III.3 as a PDF's text may come, hard-wrapped: `quy\nđịnh` still opens the decree's
+    # trích yếu, so the law named inside it is not a citation of its own.
+    text = (
+        "3. Thực hiện tốt dân chủ trong hoạt động của cơ quan theo các nội dung\n"
+        "quy định tại Nghị định số 59/2023/NĐ-CP ngày 14/8/2023 của Chính phủ quy\n"
+        "định chi tiết một số điều của Luật thực hiện dân chủ ở cơ sở; triển khai\n"
+        "thực hiện có hiệu quả Luật Thực hiện dân chủ ở cơ sở năm 2022 theo quy định."
+    )
+    decree, law = extract_text(text).citations
+    assert (decree.number, decree.date, decree.issuer) == ("59/2023/NĐ-CP", "2023-08-14", "Chính phủ")
+    assert decree.title == "quy định chi tiết một số điều của Luật thực hiện dân chủ ở cơ sở"
+    assert (law.type, law.name) == ("Luật", "Thực hiện dân chủ ở cơ sở")
+
+
+def test_a_date_after_ban_hanh_broken_over_a_line() -> None:
+    citation = only("Căn cứ Quyết định số 12/QĐ-UBND được ban\nhành ngày 05/02/2024 của UBND tỉnh;")
+    assert citation.date == "2024-02-05"
+
+
+def test_an_issuer_name_runs_on_over_a_line_break_but_not_into_a_list() -> None:
+    # A11, the Hà Nội People's Council's resolution 51/2025/NQ-HĐND, wraps the committee's name; the seed, hard-
+    # wrapped, would break `Ban Chỉ đạo ... công tác vận\nđộng quần chúng tỉnh`.
+    report = only("Xét Báo cáo thẩm tra số 119/BC-BPC ngày 22 tháng 11 năm 2025 của Ban Pháp chế Hội đồng nhân\ndân Thành phố;")
+    assert report.issuer == "Ban Pháp chế Hội đồng nhân dân Thành phố"
+    listed = extract_text("Theo Báo cáo số 7/BC-BQL ngày 02/01/2026 của Ban Quản lý Dự án\na) rà soát hồ sơ;").citations[0]
+    assert listed.issuer == "Ban Quản lý Dự án"
+
+
 def test_a_decomposed_text_with_old_style_tones_reads_like_its_composed_form() -> None:
     # Text copied on a Mac comes decomposed (NFD); "Uỷ ban" and "hoà" place the tone the old way.
     import unicodedata
