@@ -276,6 +276,21 @@ def test_a_trich_yeu_opener_broken_over_a_line_still_opens_it() -> None:
     assert (law.type, law.name) == ("Luật", "Thực hiện dân chủ ở cơ sở")
 
 
+@pytest.mark.parametrize("name", ["A11_city_NQ-51-2025-NQ-HDND_HaNoi.txt", "A23_central_NQ-113-NQ-CP_congbao.txt"])
+def test_a_hard_wrapped_preamble_keeps_its_bases(name: str) -> None:
+    # Two real resolutions hard-wrapped at 72 columns: a line of bases breaks after one base's `;` (A23:
+    # `... năm 2014;\nLuật sửa đổi ...`; A11: `...;\nBáo cáo thẩm tra ...`), and the preamble still holds them all.
+    import textwrap
+
+    from .conftest import CORPUS
+
+    text = (CORPUS / "real" / name).read_text(encoding="utf-8")
+    wrapped = "\n".join(textwrap.fill(line, 72, break_on_hyphens=False, break_long_words=False) for line in text.split("\n"))
+    bases = [c.number for c in extract_text(text).citations if c.role == "basis"]
+    assert len(bases) >= 4
+    assert [c.number for c in extract_text(wrapped).citations if c.role == "basis"] == bases
+
+
 def test_a_date_after_ban_hanh_broken_over_a_line() -> None:
     citation = only("Căn cứ Quyết định số 12/QĐ-UBND được ban\nhành ngày 05/02/2024 của UBND tỉnh;")
     assert citation.date == "2024-02-05"
