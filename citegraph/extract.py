@@ -477,6 +477,18 @@ def _page_break_continues(text: str, pos: int) -> bool:
     return gap is not None and text[gap.end():gap.end() + 1].islower()
 
 
+# A dash at a line's start with a small letter after it.
+_DASH_THEN_WORD = re.compile(r"[ \t]*-[ \t]+(\S)")
+
+
+def _wrapped_dash(text: str, pos: int) -> bool:
+    """Is the line at `pos` the rest of a wrapped line that broke before a dash (`chính trị\n- xã hội`)? A
+    list's bullet is followed by a capital: none of the 1,484 bullets of the bundled documents has a small
+    letter after it."""
+    dash = _DASH_THEN_WORD.match(text, pos)
+    return dash is not None and dash.group(1).islower()
+
+
 # Every alternative of the title's end starts with a literal character, so that `re` skips the words
 # between them with a character-set test instead of trying each alternative at every position.
 _TITLE_BREAK = (
@@ -598,7 +610,7 @@ def _title_until_break(text: str, pos: int, quoted: str | None, hard_limit: int,
                 continue
             # A closing quote ends the title; it balances only if the title opened with one.
             return stop.start(), text[pos:stop.start()], quoted is not None
-        if mark.startswith("\n") and _page_break_continues(text, stop.start()):
+        if mark.startswith("\n") and (_page_break_continues(text, stop.start()) or _wrapped_dash(text, stop.end())):
             cursor = stop.end()
             continue
         if (inner_open or quoted) and mark in ".;":

@@ -291,6 +291,23 @@ def test_a_hard_wrapped_preamble_keeps_its_bases(name: str) -> None:
     assert [c.number for c in extract_text(wrapped).citations if c.role == "basis"] == bases
 
 
+def test_the_seed_hard_wrapped_at_72_columns_reads_like_the_seed(seed_text: str) -> None:
+    # Every break of this width falls somewhere the reader must see through: inside an opener (`quy\nđịnh`),
+    # an issuer's name (`công tác vận\nđộng`), before the dash of `chính trị\n- xã hội`. Other widths still
+    # split a title at the stop ` và các văn bản ` broken over a line, or at a dash before a number.
+    import textwrap
+
+    wrapped = "\n".join(textwrap.fill(line, 72, break_on_hyphens=False, break_long_words=False) for line in seed_text.split("\n"))
+
+    def read(text: str) -> list[tuple[str | None, ...]]:
+        return [
+            (c.type, c.number, c.date, c.item, " ".join((c.issuer or "").split()), " ".join((c.title or "").split()))
+            for c in extract_text(text).citations
+        ]
+
+    assert read(wrapped) == read(seed_text)
+
+
 def test_a_date_after_ban_hanh_broken_over_a_line() -> None:
     citation = only("Căn cứ Quyết định số 12/QĐ-UBND được ban\nhành ngày 05/02/2024 của UBND tỉnh;")
     assert citation.date == "2024-02-05"
