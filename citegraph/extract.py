@@ -200,7 +200,6 @@ class Patterns:
 
     @staticmethod
     def _title_open(openers: tuple[str, ...]) -> re.Pattern[str]:
-        # Any whitespace may stand between an opener's words: a hard-wrapped text breaks `quy\nđịnh`.
         words = "|".join(map(_spaced, sorted(openers, key=len, reverse=True)))
         return re.compile(rf"\s*,?\s*(?:(?P<quote>[“\"«])|(?i:(?P<opener>{words}))(?=[\s“\"]))")
 
@@ -210,8 +209,9 @@ def _alternatives(phrases: Iterable[str]) -> str:
 
 
 def _spaced(phrase: str) -> str:
-    """A pattern for `phrase` that lets any whitespace, a line break included, stand between words."""
-    return r"\s+".join(re.escape(word) for word in phrase.split())
+    """A pattern for `phrase` in which each space stands for any run of whitespace, a line break included:
+    a hard-wrapped text breaks `quy\nđịnh` and ` có hiệu\nlực`."""
+    return r"\s+".join(map(re.escape, phrase.split(" ")))
 
 
 @cache
@@ -485,6 +485,8 @@ def _wrapped_dash(text: str, pos: int) -> bool:
     """Is the line at `pos` the rest of a wrapped line that broke before a dash (`chính trị\n- xã hội`)? A
     list's bullet is followed by a capital: none of the 1,484 bullets of the bundled documents has a small
     letter after it."""
+    if text[pos:pos + 1] not in "- \t":  # a line that starts otherwise, most of them, without a match
+        return False
     dash = _DASH_THEN_WORD.match(text, pos)
     return dash is not None and dash.group(1).islower()
 
@@ -522,16 +524,18 @@ def _title_breaks(stops: tuple[str, ...], type_words: Iterable[str], shorthands:
     The hint's alternatives for the stops and the `và` hold an empty group after their first character
     (where it leaves `re` its skip to the first characters): a match of one is checked against the marks.
     """
-    marks = rf"{_TITLE_BREAK}|{_alternatives(stops)}|,| \s*{_AND}(?=\s)|\n\s*{_AND}(?=\s)|\t\s*{_AND}(?=\s)"
+    stop_marks = [_stop_mark(stop, lead) for stop in stops for lead in _leads(stop)]
+    and_marks = [rf"{lead}\s*{_AND}(?=\s)" for lead in _WHITESPACE_LEADS]
+    marks = "|".join([_TITLE_BREAK, *stop_marks, ",", *and_marks])
     first_words = {word.split()[0] for word in type_words}
     after_space = {_AND: [rf"(?=\s){_may_cite(first_words.union(shorthands))}"]}
     checked = []
     for stop in stops:
         word, space, rest = stop.lstrip().partition(" ")
         if stop[:1].isspace() and word:
-            after_space.setdefault(word, []).append(re.escape(space + rest))
+            after_space.setdefault(word, []).append(_spaced(space + rest))
         else:
-            checked.append(rf"{re.escape(stop[0])}(){re.escape(stop[1:])}")
+            checked.append(rf"{re.escape(stop[0])}(){_spaced(stop[1:])}")
     lag = 0
     for word, tails in after_space.items():
         anchor = _anchor(word)
@@ -543,6 +547,19 @@ def _title_breaks(stops: tuple[str, ...], type_words: Iterable[str], shorthands:
     # The `,` comes after the stops, as in the marks: where `, theo hướng` stands, it is the mark.
     hint = "|".join([_TITLE_BREAK, *checked, rf",{_may_cite(first_words)}"])
     return TitleBreaks(re.compile(marks), re.compile(hint), lag)
+
+
+# A mark led by whitespace is written once for each of these, so that it starts with a literal character.
+_WHITESPACE_LEADS = (" ", r"\n", r"\t")
+
+
+def _leads(stop: str) -> tuple[str, ...]:
+    """The literal characters a stop's marks start with: each whitespace lead for a stop led by a space."""
+    return _WHITESPACE_LEADS if stop[:1] == " " else (re.escape(stop[0]),)
+
+
+def _stop_mark(stop: str, lead: str) -> str:
+    return rf"{lead}\s*{_spaced(stop[1:])}" if stop[:1] == " " else rf"{lead}{_spaced(stop[1:])}"
 
 
 def _anchor(word: str) -> int:

@@ -308,6 +308,16 @@ def test_the_seed_hard_wrapped_at_72_columns_reads_like_the_seed(seed_text: str)
     assert read(wrapped) == read(seed_text)
 
 
+def test_a_trich_yeu_stop_broken_over_a_line_still_ends_it() -> None:
+    # A21 (Nghị định 32/2024/NĐ-CP), Điều 35, wrapped inside the stop ` có hiệu lực`.
+    text = (
+        "trước ngày Nghị định số 68/2017/NĐ-CP ngày 25 tháng 5 năm 2017 của Chính phủ về quản lý, phát triển cụm\n"
+        "công nghiệp có\nhiệu lực và cụm công nghiệp hình thành trước ngày Quyết định số 105/2009/QĐ-TTg"
+    )
+    decree = extract_text(text).citations[0]
+    assert " ".join(decree.title.split()) == "về quản lý, phát triển cụm công nghiệp"
+
+
 def test_a_date_after_ban_hanh_broken_over_a_line() -> None:
     citation = only("Căn cứ Quyết định số 12/QĐ-UBND được ban\nhành ngày 05/02/2024 của UBND tỉnh;")
     assert citation.date == "2024-02-05"
