@@ -485,8 +485,6 @@ def _wrapped_dash(text: str, pos: int) -> bool:
     """Is the line at `pos` the rest of a wrapped line that broke before a dash (`chính trị\n- xã hội`)? A
     list's bullet is followed by a capital: none of the 1,484 bullets of the bundled documents has a small
     letter after it."""
-    if text[pos:pos + 1] not in "- \t":  # a line that starts otherwise, most of them, without a match
-        return False
     dash = _DASH_THEN_WORD.match(text, pos)
     return dash is not None and dash.group(1).islower()
 
@@ -524,7 +522,7 @@ def _title_breaks(stops: tuple[str, ...], type_words: Iterable[str], shorthands:
     The hint's alternatives for the stops and the `và` hold an empty group after their first character
     (where it leaves `re` its skip to the first characters): a match of one is checked against the marks.
     """
-    stop_marks = [_stop_mark(stop, lead) for stop in stops for lead in _leads(stop)]
+    stop_marks = [mark for stop in stops for mark in _stop_marks(stop)]
     and_marks = [rf"{lead}\s*{_AND}(?=\s)" for lead in _WHITESPACE_LEADS]
     marks = "|".join([_TITLE_BREAK, *stop_marks, ",", *and_marks])
     first_words = {word.split()[0] for word in type_words}
@@ -553,13 +551,11 @@ def _title_breaks(stops: tuple[str, ...], type_words: Iterable[str], shorthands:
 _WHITESPACE_LEADS = (" ", r"\n", r"\t")
 
 
-def _leads(stop: str) -> tuple[str, ...]:
-    """The literal characters a stop's marks start with: each whitespace lead for a stop led by a space."""
-    return _WHITESPACE_LEADS if stop[:1] == " " else (re.escape(stop[0]),)
-
-
-def _stop_mark(stop: str, lead: str) -> str:
-    return rf"{lead}\s*{_spaced(stop[1:])}" if stop[:1] == " " else rf"{lead}{_spaced(stop[1:])}"
+def _stop_marks(stop: str) -> list[str]:
+    """The marks of one stop: a stop led by a space has one for each whitespace lead."""
+    if stop[:1] == " ":
+        return [rf"{lead}\s*{_spaced(stop[1:])}" for lead in _WHITESPACE_LEADS]
+    return [re.escape(stop[0]) + _spaced(stop[1:])]
 
 
 def _anchor(word: str) -> int:

@@ -547,8 +547,8 @@ def _is_appendix(bare: str, knowledge: Knowledge) -> bool:
     return len(bare) < 120 and bare.startswith(knowledge.grammar.appendix_openers)
 
 
-def _ends_sentence(bare: str) -> bool:
-    return bare.rstrip("*_ ").endswith((".", ";", ":", "!", "?"))
+# What a line of a paragraph ends with when its sentence ends there.
+_LINE_SENTENCE_ENDS = (".", ";", ":", "!", "?")
 
 
 class _Paragraph(NamedTuple):
@@ -583,8 +583,9 @@ def _paragraphs(text: str, start: int, end: int, knowledge: Knowledge) -> list[_
             paragraphs[-1] = _Paragraph(last.start, line_end, last.opener)
         else:
             paragraphs.append(_Paragraph(line_start, line_end, opener))
-        open_paragraph = not _ends_sentence(bare)
-        after_semicolon = bare.rstrip("*_ ").endswith(";")
+        text_end = bare.rstrip("*_ ")
+        open_paragraph = not text_end.endswith(_LINE_SENTENCE_ENDS)
+        after_semicolon = text_end.endswith(";")
     return paragraphs
 
 
