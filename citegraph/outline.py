@@ -547,6 +547,33 @@ def _is_appendix(bare: str, knowledge: Knowledge) -> bool:
     return len(bare) < 120 and bare.startswith(knowledge.grammar.appendix_openers)
 
 
+_MARKER_NUMBER = re.compile(r"\s*(?:(?:số\s*)?(?:[IVXL]+|\d+)(?![^\W_])\s*)?")
+
+
+def _inside_sentence(text: str, line_start: int, line_end: int, bare: str, knowledge: Knowledge) -> bool:
+    """Does a line that opens like a closing block or an appendix (its `bare` text) only carry on a sentence
+    of the line above? A hard-wrapped text breaks `... theo Mẫu số 02 tại\nPhụ lục ban hành kèm theo ...`
+    anywhere, and that `Phụ lục` must not end the outline. A marker stands after a blank line, a sentence's
+    end, markup or a heading, and is followed by a capital, a number, `:` or `(`: only a line between a
+    small letter or comma and a small letter is read as the sentence's.
+
+    Asked only of the few lines that open like a marker, and answered by the line above first."""
+    if not _above_runs_on(text, line_start):
+        return False
+    opener = next(word for word in (*knowledge.grammar.closing_openers, *knowledge.grammar.appendix_openers) if bare.startswith(word))
+    # What follows the word, past an appendix's number (`Phụ lục I ban hành kèm theo ...`), on its line or the next.
+    after = bare[_MARKER_NUMBER.match(bare, len(opener)).end():]  # type: ignore[union-attr]  # it matches everywhere
+    return (after or _bare_line_after(text, line_end))[:1].islower()
+
+
+def _above_runs_on(text: str, line_start: int) -> bool:
+    """Does the line above the one at `line_start` stop inside a sentence: at a small letter or a comma?"""
+    if line_start == 0:
+        return False
+    last = text[max(0, line_start - 9):line_start - 1].rstrip(" \t")[-1:]
+    return last.islower() or last == ","
+
+
 # What a line of a paragraph ends with when its sentence ends there.
 _LINE_SENTENCE_ENDS = (".", ";", ":", "!", "?")
 
@@ -891,7 +918,11 @@ def _items(
                 closing[-1] = (closing[-1][0], line_start)
                 builder = _ItemBuilder()
             continue
-        if (_is_closing(bare, knowledge) or _is_appendix(bare, knowledge)) and (builder.opened or line_start > body_start):
+        if (
+            (_is_closing(bare, knowledge) or _is_appendix(bare, knowledge))
+            and (builder.opened or line_start > body_start)
+            and not _inside_sentence(text, line_start, match.end(), bare, knowledge)
+        ):
             in_appendix = _is_appendix(bare, knowledge)
             items.extend(builder.finish(line_start))
             closing.append((line_start, len(text)))

@@ -6,6 +6,8 @@ or from the conventions digest's examples; every case runs through the whole pip
 
 from __future__ import annotations
 
+import textwrap
+
 import pytest
 
 from citegraph.models import Citation
@@ -20,6 +22,11 @@ def only(text: str) -> Citation:
 
 def fields(citation: Citation, *names: str) -> tuple[object, ...]:
     return tuple(getattr(citation, name) for name in names)
+
+
+def hard_wrapped(text: str, width: int) -> str:
+    """`text` as a PDF or the gazette gives it: every line broken at spaces to at most `width` columns."""
+    return "\n".join(textwrap.fill(line, width, break_on_hyphens=False, break_long_words=False) for line in text.split("\n"))
 
 
 NUMBERS = [
@@ -280,12 +287,10 @@ def test_a_trich_yeu_opener_broken_over_a_line_still_opens_it() -> None:
 def test_a_hard_wrapped_preamble_keeps_its_bases(name: str) -> None:
     # Two real resolutions hard-wrapped at 72 columns: a line of bases breaks after one base's `;` (A23:
     # `... năm 2014;\nLuật sửa đổi ...`; A11: `...;\nBáo cáo thẩm tra ...`), and the preamble still holds them all.
-    import textwrap
-
     from .conftest import CORPUS
 
     text = (CORPUS / "real" / name).read_text(encoding="utf-8")
-    wrapped = "\n".join(textwrap.fill(line, 72, break_on_hyphens=False, break_long_words=False) for line in text.split("\n"))
+    wrapped = hard_wrapped(text, 72)
     bases = [c.number for c in extract_text(text).citations if c.role == "basis"]
     assert len(bases) >= 4
     assert [c.number for c in extract_text(wrapped).citations if c.role == "basis"] == bases
@@ -295,9 +300,7 @@ def test_the_seed_hard_wrapped_at_72_columns_reads_like_the_seed(seed_text: str)
     # Every break of this width falls somewhere the reader must see through: inside an opener (`quy\nđịnh`),
     # an issuer's name (`công tác vận\nđộng`), before the dash of `chính trị\n- xã hội`. Other widths still
     # split a title at the stop ` và các văn bản ` broken over a line, or at a dash before a number.
-    import textwrap
-
-    wrapped = "\n".join(textwrap.fill(line, 72, break_on_hyphens=False, break_long_words=False) for line in seed_text.split("\n"))
+    wrapped = hard_wrapped(seed_text, 72)
 
     def read(text: str) -> list[tuple[str | None, ...]]:
         return [
@@ -330,6 +333,34 @@ def test_an_issuer_name_runs_on_over_a_line_break_but_not_into_a_list() -> None:
     assert report.issuer == "Ban Pháp chế Hội đồng nhân dân Thành phố"
     listed = extract_text("Theo Báo cáo số 7/BC-BQL ngày 02/01/2026 của Ban Quản lý Dự án\na) rà soát hồ sơ;").citations[0]
     assert listed.issuer == "Ban Quản lý Dự án"
+
+
+@pytest.mark.parametrize(("name", "width"), [("A19_province_QD-11-2026-QD-UBND_LaoCai_OCR.txt", 72)])
+def test_a_hard_wrapped_document_keeps_its_items(name: str, width: int) -> None:
+    # A19 wrapped at 72 puts `Phụ lục` at a line's start inside a sentence (`theo Mẫu số 02 tại\nPhụ lục\nban hành
+    # kèm theo Quy định này`), which ended its outline at Điều 13.9.a.
+    from .conftest import CORPUS
+
+    text = (CORPUS / "real" / name).read_text(encoding="utf-8")
+    labels = [item.label for item in extract_text(text).items]
+    assert len(labels) > 30
+    assert [item.label for item in extract_text(hard_wrapped(text, width)).items] == labels
+
+
+DECISION = "ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 11/2026/QĐ-UBND\nLào Cai, ngày 29 tháng 01 năm 2026\n\nQUYẾT ĐỊNH\nBan hành Quy định\n\nQUYẾT ĐỊNH:\n"
+
+
+def test_a_closing_or_appendix_word_inside_a_sentence_does_not_end_the_items() -> None:
+    # A19's Điều 13 wrapped puts `Phụ lục` at a line's start inside a sentence; `Trên đây là` after a comma is alike.
+    body = (
+        "Điều 1. Hồ sơ theo Mẫu số 02 tại\nPhụ lục ban hành kèm theo Quy định này.\n"
+        "Điều 2. Hồ sơ theo Mẫu số 03 tại\nPhụ lục\nban hành kèm theo Quy định này.\n"
+        "Điều 3. Nội dung nêu tại báo cáo,\nTrên đây là phần đã hoàn thành.\n"
+        "Điều 4. Quyết định phê duyệt theo Mẫu số 06 của\nPhụ lục I ban hành kèm theo\nNghị định số 175/2024/NĐ-CP.\n"
+        "Điều 5. Quyết định có hiệu lực từ ngày ký.\n\nPhụ lục I\nMẪU TỜ TRÌNH\nĐiều 1. Tên dự án\n"
+    )
+    items = extract_text(DECISION + body).items
+    assert [item.label for item in items] == ["Điều 1", "Điều 2", "Điều 3", "Điều 4", "Điều 5"]
 
 
 def test_a_decomposed_text_with_old_style_tones_reads_like_its_composed_form() -> None:
