@@ -335,10 +335,14 @@ def test_an_issuer_name_runs_on_over_a_line_break_but_not_into_a_list() -> None:
     assert listed.issuer == "Ban Quản lý Dự án"
 
 
-@pytest.mark.parametrize(("name", "width"), [("A19_province_QD-11-2026-QD-UBND_LaoCai_OCR.txt", 72)])
+@pytest.mark.parametrize(
+    ("name", "width"),
+    [("A19_province_QD-11-2026-QD-UBND_LaoCai_OCR.txt", 72), ("A17_province_BC-UBND-LaoCai_QLNN-khoang-san-2025.txt", 66)],
+)
 def test_a_hard_wrapped_document_keeps_its_items(name: str, width: int) -> None:
     # A19 wrapped at 72 puts `Phụ lục` at a line's start inside a sentence (`theo Mẫu số 02 tại\nPhụ lục\nban hành
-    # kèm theo Quy định này`), which ended its outline at Điều 13.9.a.
+    # kèm theo Quy định này`), which ended its outline at Điều 13.9.a; A17 wrapped at 66 starts a line with the end
+    # of a sentence, `II. Hiện nay, Sở ...`, which stood as its part II.
     from .conftest import CORPUS
 
     text = (CORPUS / "real" / name).read_text(encoding="utf-8")
@@ -361,6 +365,12 @@ def test_a_closing_or_appendix_word_inside_a_sentence_does_not_end_the_items() -
     )
     items = extract_text(DECISION + body).items
     assert [item.label for item in items] == ["Điều 1", "Điều 2", "Điều 3", "Điều 4", "Điều 5"]
+
+
+def test_a_roman_heading_in_another_case_after_a_sentence_end_is_still_a_heading() -> None:
+    # Only a Roman heading that also follows a line stopping inside a sentence is read as the sentence's end.
+    text = "I. KẾT QUẢ NĂM 2025\nĐã hoàn thành các chỉ tiêu.\nII. Nhiệm vụ năm 2026\nTiếp tục thực hiện.\n"
+    assert [item.label for item in extract_text(text).items] == ["I", "II"]
 
 
 def test_a_decomposed_text_with_old_style_tones_reads_like_its_composed_form() -> None:
