@@ -163,12 +163,16 @@ def _normalisations(
     return (*sorted(found), *notes)
 
 
-# Searched up to the mention's start, where `\Z` matches (the search's end position).
-_ANNEX_NOTE = re.compile(r"(?:^|\n)[\W_]*(?:[Bb]an hành\s+)?[Kk]èm\s+theo\s*\Z")
+# Searched up to the mention's start, where `\Z` matches (the search's end position). A note opens its line
+# in brackets or with a capital; a line opening with `kèm theo` in small letters carries on a sentence.
+_ANNEX_NOTE = re.compile(
+    r"(?:^|\n)(?:[\W_]*\([\W_]*(?:[Bb]an hành\s+)?[Kk]|[\W_]*(?:Ban hành\s+[Kk]|K))èm\s+theo\s*\Z"
+)
 
 
 def _annex_note(text: str, start: int) -> bool:
-    """`(Ban hành kèm theo Quyết định số ...)` heading an annex names the document itself."""
+    """`(Ban hành kèm theo Quyết định số ...)` heading an annex names the document itself; `... ban hành\nkèm
+    theo Quyết định số ...` wrapped in a sentence cites it."""
     window = max(0, start - 40)
     # The search tries every position of the window; the pattern's `theo` rules most mentions out first.
     return text.find("theo", window, start) >= 0 and bool(_ANNEX_NOTE.search(text, window, start))

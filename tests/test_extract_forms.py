@@ -367,6 +367,19 @@ def test_a_closing_or_appendix_word_inside_a_sentence_does_not_end_the_items() -
     assert [item.label for item in items] == ["Điều 1", "Điều 2", "Điều 3", "Điều 4", "Điều 5"]
 
 
+def test_kem_theo_inside_a_sentence_cites_the_decision_a_note_in_brackets_does_not() -> None:
+    # A19 wrapped: the Quy định of Yên Bái `ban hành\nkèm theo\nQuyết định số 10/2021/QĐ-UBND` is cited; the
+    # annex's own note `(Ban hành kèm theo Quyết định số ...)` names the decision itself, even with its number blank.
+    body = (
+        "Điều 1. Bãi bỏ Quy định một số nội dung về quản lý đầu tư trên địa bàn tỉnh Yên Bái ban hành\nkèm theo\n"
+        "Quyết định số 10/2021/QĐ-UBND ngày 22 tháng 6 năm 2021 của Ủy ban nhân dân tỉnh Yên Bái.\n"
+        "Điều 2. Quyết định có hiệu lực từ ngày ký.\n\nNơi nhận:\n- Như Điều 2;\n\nQUY ĐỊNH\n"
+        "(Ban hành kèm theo Quyết định số       /2026/QĐ-UBND ngày 29 tháng 01 năm 2026)\n"
+        "* (Ban hành\nkèm theo Quyết định số 12/2026/QĐ-UBND ngày 29 tháng 01 năm 2026)\n"
+    )
+    assert [c.number for c in extract_text(DECISION + body).citations] == ["10/2021/QĐ-UBND"]
+
+
 def test_a_roman_heading_in_another_case_after_a_sentence_end_is_still_a_heading() -> None:
     # Only a Roman heading that also follows a line stopping inside a sentence is read as the sentence's end.
     text = "I. KẾT QUẢ NĂM 2025\nĐã hoàn thành các chỉ tiêu.\nII. Nhiệm vụ năm 2026\nTiếp tục thực hiện.\n"
