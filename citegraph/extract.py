@@ -490,10 +490,12 @@ def _wrapped_dash(text: str, pos: int) -> bool:
 
 
 # Every alternative of the title's end starts with a literal character, so that `re` skips the words
-# between them with a character-set test instead of trying each alternative at every position.
+# between them with a character-set test instead of trying each alternative at every position. A line
+# that starts with a list's number ends it, not one that starts with a dotted document number wrapped
+# onto it (`theo Nghị quyết số\n66.4/2025/NQ-CP`).
 _TITLE_BREAK = (
     r";|\.(?=\s|$)|:(?=\s*\n)|\(sau đây|\n[ \t]*\n"
-    r"|\n(?=[ \t]*(?:[-+•*]|\d+[.)]|[a-zđ]\)|[IVX]+\.|Căn cứ|Theo đề nghị|Xét đề nghị|Điều \d))|“|”|\"|«|»"
+    r"|\n(?=[ \t]*(?:[-+•*]|\d+[.)](?![\d.]*/)|[a-zđ]\)|[IVX]+\.|Căn cứ|Theo đề nghị|Xét đề nghị|Điều \d))|“|”|\"|«|»"
 )
 _MAX_TITLE = 600
 _AND = "và"

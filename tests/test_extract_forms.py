@@ -380,6 +380,16 @@ def test_kem_theo_inside_a_sentence_cites_the_decision_a_note_in_brackets_does_n
     assert [c.number for c in extract_text(DECISION + body).citations] == ["10/2021/QĐ-UBND"]
 
 
+def test_a_dotted_number_wrapped_onto_a_line_stays_in_the_trich_yeu() -> None:
+    # A09 (Công văn 4001/UBND-ĐT of Hồ Chí Minh City) wraps `theo Nghị quyết số\n66.4/2025/NQ-CP`, which is no list's `66.`.
+    text = (
+        "Căn cứ Công văn số 12252/SNNMT-TNNKS ngày 17 tháng 11 năm 2025 của Sở Nông nghiệp và Môi trường về danh mục\n"
+        "các mỏ khoáng sản có thể áp dụng cơ chế đặc thù theo Nghị quyết số\n66.4/2025/NQ-CP của Chính phủ;"
+    )
+    letter = extract_text(text).citations[0]
+    assert " ".join((letter.title or "").split()).endswith("theo Nghị quyết số 66.4/2025/NQ-CP")
+
+
 def test_a_roman_heading_in_another_case_after_a_sentence_end_is_still_a_heading() -> None:
     # Only a Roman heading that also follows a line stopping inside a sentence is read as the sentence's end.
     text = "I. KẾT QUẢ NĂM 2025\nĐã hoàn thành các chỉ tiêu.\nII. Nhiệm vụ năm 2026\nTiếp tục thực hiện.\n"
