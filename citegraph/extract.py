@@ -165,8 +165,13 @@ class Patterns:
         self.standard_number = re.compile(rf"(?:{_alternatives(grammar.standard_prefixes)})\s*[\d.\- ]*:\s*\Z")
         self.level_word = re.compile(rf"\s+(?:cấp\s+)?(?P<level>{_alternatives(grammar.level_words)})(?![^\W\d_])")
         # A place name is capitalised words, but not a capitalised trích yếu ("... tỉnh Yên Bái Ban hành ...").
-        # Nor an organisation word: "tỉnh Ủy" is the Tỉnh ủy, not a province named Ủy.
-        self.not_place = PhraseTable(((w, True) for w in (*grammar.title_openers, *grammar.not_place_words)), any_case=True)
+        # Nor an organisation word: "tỉnh Ủy" is the Tỉnh ủy, not a province named Ủy. Nor what starts the next
+        # citation or, on the next line, the next base ("... tỉnh Lào Cai Quyết định số ...", "...\nCăn cứ ...").
+        self.not_place = PhraseTable(
+            ((w, True) for w in (*grammar.title_openers, *grammar.not_place_words, *grammar.preamble_openers,
+                                 *knowledge.type_words())),
+            any_case=True,
+        )
         # The first issuer in the data file that has a name wins.
         self.issuer_names = PhraseTable(
             ((alias, issuer.code) for issuer in knowledge.issuers for alias in issuer.aliases), any_case=True
@@ -392,7 +397,8 @@ def _with_place(text: str, level: re.Match[str], pats: Patterns) -> Location:
     while True:
         gap = _skip_blanks(text, end)
         if text[gap:gap + 1] == "\n":
-            following = _place_word_end(text, _skip_blanks(text, gap + 1), pats)
+            line = _skip_blanks(text, gap + 1)
+            following = None if _ITEM_START.match(text, line) else _place_word_end(text, line, pats)
         elif gap > end:
             following = _place_word_end(text, gap, pats) or _short_number_end(text, gap)
         else:
@@ -402,15 +408,19 @@ def _with_place(text: str, level: re.Match[str], pats: Patterns) -> Location:
         end = following
 
 
+# A line that opens an item: `Điều 5.`, `II.`, `2)`, `b)`. A place name does not go on into it.
+_ITEM_START = re.compile(r"(?:Điều|Chương|Mục|Phần)\s+[\dIVXL]|[IVXL]+\s*[.)]|\d+[.)]|[a-zđ]\)")
+
+
 def _place_word_end(text: str, pos: int, pats: Patterns) -> int | None:
-    """End of a capitalised word of a place name at `pos` (`Hà`, `Nội`), not a trích yếu's first
-    word (`Ban hành`) nor an organisation word (`Ủy`)."""
+    """End of a capitalised word of a place name at `pos` (`Hà`, `Nội`, `I`), not a trích yếu's first
+    word (`Ban hành`) nor an organisation word (`Ủy`), nor an abbreviation (`UBND`)."""
     if not (text[pos:pos + 1].isupper() and text[pos].isalpha()) or pats.not_place.at(text, pos):
         return None
     end = pos + 1
     while end < len(text) and text[end].islower() and text[end].isalpha():
         end += 1
-    return end
+    return None if text[end:end + 1].isalpha() else end
 
 
 def _short_number_end(text: str, pos: int) -> int | None:

@@ -396,6 +396,30 @@ def test_a_roman_heading_in_another_case_after_a_sentence_end_is_still_a_heading
     assert [item.label for item in extract_text(text).items] == ["I", "II"]
 
 
+@pytest.mark.parametrize(
+    ("text", "issuer"),
+    [
+        # A base without its `;`, then the next base, article, part or sentence on the next line.
+        ("Căn cứ Quyết định số 12/QĐ-UBND ngày 05/02/2024 của UBND tỉnh Lào Cai\nCăn cứ Luật Đất đai năm 2024;", "UBND tỉnh Lào Cai"),
+        ("Căn cứ Quyết định số 12/QĐ-UBND ngày 05/02/2024 của UBND tỉnh Lào Cai\nĐiều 1. Ban hành kèm theo", "UBND tỉnh Lào Cai"),
+        ("Thực hiện Kế hoạch số 85/KH-UBND ngày 20/3/2024 của UBND xã Phan\nI. MỤC ĐÍCH, YÊU CẦU", "UBND xã Phan"),
+        ("Thực hiện Kế hoạch số 85/KH-UBND ngày 20/3/2024 của UBND huyện Bảo Yên\nUBND xã ban hành Kế hoạch", "UBND huyện Bảo Yên"),
+        # A place's words across a line break, and a ward numbered in Roman figures.
+        ("Quyết định số 1/QĐ-UBND ngày 02/01/2025 của UBND thành phố Hà\nNội về việc giao chỉ tiêu", "UBND thành phố Hà Nội"),
+        ("Công văn số 5/UBND ngày 02/01/2025 của UBND phường I về việc rà soát", "UBND phường I"),
+    ],
+    ids=["next base", "next article", "next part", "abbreviation", "wrapped place", "Roman ward"],
+)
+def test_a_place_name_ends_where_the_next_base_item_or_abbreviation_starts(text: str, issuer: str) -> None:
+    assert extract_text(text).citations[0].issuer == issuer
+
+
+def test_a_place_name_ends_before_the_next_citation_s_type_word() -> None:
+    text = "Kế hoạch số 12/KH-UBND ngày 05/02/2024 của UBND tỉnh Lào Cai Quyết định số 5/QĐ-UBND ngày 06/02/2024"
+    plan, decision = extract_text(text).citations
+    assert (plan.issuer, decision.type) == ("UBND tỉnh Lào Cai", "Quyết định")
+
+
 def test_a_decomposed_text_with_old_style_tones_reads_like_its_composed_form() -> None:
     # Text copied on a Mac comes decomposed (NFD); "Uỷ ban" and "hoà" place the tone the old way.
     import unicodedata
