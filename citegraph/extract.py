@@ -387,8 +387,9 @@ def locations(text: str, pats: Patterns) -> Iterator[Location]:
 def _with_place(text: str, level: re.Match[str], pats: Patterns) -> Location:
     """The location of a level word, with the place name after it if there is one.
 
-    Words of one name may wrap onto the next line ("thành phố Hà\nNội"), never across a blank line.
-    A number belongs to the name only on the same line ("phường 12"), not a page number below it.
+    Words of one name may wrap onto the next line ("thành phố Hà\nNội"), and onto the next page past its
+    number ("tỉnh Lào\n20\n\nCai", in OCR text), never across a blank line alone. A number belongs to the
+    name only on the same line ("phường 12"), not a page number below it.
     """
     start = skip_space(text, level.end())
     end = _place_word_end(text, start, pats) if start > level.end() else None
@@ -397,7 +398,8 @@ def _with_place(text: str, level: re.Match[str], pats: Patterns) -> Location:
     while True:
         gap = _skip_blanks(text, end)
         if text[gap:gap + 1] == "\n":
-            line = _skip_blanks(text, gap + 1)
+            page = PAGE_NUMBER.match(text, gap)
+            line = page.end() if page else _skip_blanks(text, gap + 1)
             following = None if _ITEM_START.match(text, line) else _place_word_end(text, line, pats)
         elif gap > end:
             following = _place_word_end(text, gap, pats) or _short_number_end(text, gap)
@@ -410,6 +412,8 @@ def _with_place(text: str, level: re.Match[str], pats: Patterns) -> Location:
 
 # A line that opens an item: `Điều 5.`, `II.`, `2)`, `b)`. A place name does not go on into it.
 _ITEM_START = re.compile(r"(?:Điều|Chương|Mục|Phần)\s+[\dIVXL]|[IVXL]+\s*[.)]|\d+[.)]|[a-zđ]\)")
+# A page's number on a line of its own with a blank line after it: a page break inside a sentence.
+PAGE_NUMBER = re.compile(r"\n[ \t]*\d{1,3}[ \t]*\n(?:[ \t]*\n)+[ \t]*")
 
 
 def _place_word_end(text: str, pos: int, pats: Patterns) -> int | None:

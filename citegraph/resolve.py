@@ -16,12 +16,14 @@ from collections.abc import Iterable
 from operator import attrgetter
 from types import EllipsisType
 
-from .extract import NUMBER_RE, Mention, parse_number
+from .extract import NUMBER_RE, PAGE_NUMBER, Mention, parse_number
 from .knowledge import Knowledge, Law, fold
 from .models import Citation, DocumentHeader, DocumentNumber, Outline
-from .normalise import LineIndex, NormalisedText
+from .normalise import OTHER_LINE_ENDS, LineIndex, NormalisedText
 
 _SEPARATORS = re.compile(r"[\s/\-]")
+# A line end as read, before normalising made each one a line feed.
+_LINE_END = re.compile(rf"\r\n?|[{OTHER_LINE_ENDS}]")
 _LAW_NUMBER = re.compile(r"(\d+)/(\d{4})/(.+)")
 
 
@@ -182,8 +184,8 @@ def _as_written(
     clean: NormalisedText, span: tuple[int, int] | None, within: tuple[int, int], shift: int | None
 ) -> str | None:
     """The original text under a span of the clean text, each run of whitespace made one space (none at
-    either end), in NFC like all output. A part inside the citation's span `within` moves by its `shift`
-    when it has one (see `_citation`).
+    either end) and a page's number between its lines left out (`tỉnh Lào\n20\n\nCai`), in NFC like all
+    output. A part inside the citation's span `within` moves by its `shift` when it has one (see `_citation`).
 
     Most spans need no spacing, and are recognised without splitting them into words (an object a word):
     every whitespace character but the space is unprintable, so a printable text needs only its spaces
@@ -197,7 +199,7 @@ def _as_written(
         start, end = clean.span_to_original(start, end)
     text = clean.original[start:end]
     if not text.isprintable() or "  " in f" {text} ":
-        text = " ".join(text.split())
+        text = " ".join(PAGE_NUMBER.sub(" ", _LINE_END.sub("\n", text)).split())
     return unicodedata.normalize("NFC", text) or None
 
 

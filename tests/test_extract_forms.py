@@ -414,6 +414,15 @@ def test_a_place_name_ends_where_the_next_base_item_or_abbreviation_starts(text:
     assert extract_text(text).citations[0].issuer == issuer
 
 
+def test_a_place_name_goes_on_past_a_page_number_but_not_past_a_blank_line() -> None:
+    # A19, an OCR text, lines 940-943: the page's number 20 falls inside `tỉnh Lào Cai`.
+    text = "số 58/2025/QĐ-UBND ngày 30/6/2025 của Ủy ban nhân dân tỉnh Lào\n20\n\nCai và Quyết định số 10/2021/QĐ-UBND"
+    for line_end in ("\n", "\r\n", "\r"):
+        assert extract_text(text.replace("\n", line_end)).citations[0].issuer == "Ủy ban nhân dân tỉnh Lào Cai"
+    text = "Kế hoạch số 58/KH-UBND ngày 30/6/2025 của Ủy ban nhân dân tỉnh Lào Cai\n\nCao Bằng là tỉnh biên giới."
+    assert extract_text(text).citations[0].issuer == "Ủy ban nhân dân tỉnh Lào Cai"
+
+
 def test_a_place_name_ends_before_the_next_citation_s_type_word() -> None:
     text = "Kế hoạch số 12/KH-UBND ngày 05/02/2024 của UBND tỉnh Lào Cai Quyết định số 5/QĐ-UBND ngày 06/02/2024"
     plan, decision = extract_text(text).citations
