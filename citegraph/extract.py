@@ -462,9 +462,16 @@ def _open_issuer_end(text: str, pos: int, pats: Patterns) -> int:
 
 def _runs_on(text: str, pos: int) -> bool:
     """Does the line at `pos` go on with the one before? It does when it starts with a small letter that is
-    not a list's (`a)`): a hard-wrapped text breaks a name anywhere (`Sở Nông nghiệp và Môi\ntrường`)."""
+    not a list's (`a)`), or when the line before ends with `và` or a dash, which end no name: a hard-wrapped
+    text breaks a name anywhere (`Sở Nông nghiệp và Môi\ntrường`, `Phòng Cảnh sát PCCC và\nCNCH`)."""
     start = _skip_blanks(text, pos)
-    return text[start:start + 1].islower() and text[start + 1:start + 2] != ")"
+    if text[start:start + 1].islower() and text[start + 1:start + 2] != ")":
+        return True
+    return _LINKED_AT_LINE_END.search(text, max(0, pos - 8), pos) is not None
+
+
+# `và` or a dash ending a line (searched up to the start of the next one).
+_LINKED_AT_LINE_END = re.compile(r"(?:^|(?<=\s))(?:và|-)[ \t]*\n\Z")
 
 
 def _citation_starts(text: str, pos: int, pats: Patterns, *, needs_number: bool) -> bool:

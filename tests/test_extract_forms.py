@@ -335,6 +335,20 @@ def test_an_issuer_name_runs_on_over_a_line_break_but_not_into_a_list() -> None:
     assert listed.issuer == "Ban Quản lý Dự án"
 
 
+def test_an_issuer_name_runs_on_after_va_or_a_dash_that_ends_a_line() -> None:
+    # A20 (Lào Cai's Department of Industry and Trade), hard-wrapped: `và` and a dash end no name.
+    fire_police = only("Công văn số 129/TĐ-PCCC ngày 30/6/2017 của Phòng Cảnh sát PCCC và\nCNCH Công an tỉnh Lào Cai về thẩm duyệt;")
+    assert fire_police.issuer == "Phòng Cảnh sát PCCC và CNCH Công an tỉnh Lào Cai"
+    dashed = only("Văn bản số 856/PCCC-TM ngày 25/3/2026 của Phòng Cảnh sát PCCC và CNCH -\nCông an tỉnh Lào Cai về việc phối hợp;")
+    assert dashed.issuer == "Phòng Cảnh sát PCCC và CNCH - Công an tỉnh Lào Cai"
+    # `và` before the next citation still ends the name, and a capital after a name's last word starts a sentence.
+    report, decision = extract_text("Tờ trình số 96/TTr-NLYH ngày 18/3/2026 của Công ty Cổ phần Năng lượng Yên Hà và\nQuyết định số 5/QĐ-UBND;").citations
+    assert (report.issuer, decision.type) == ("Công ty Cổ phần Năng lượng Yên Hà", "Quyết định")
+    assert only("Công văn số 12/CV-NLYH ngày 02/01/2025 của Công ty Cổ phần Năng lượng Yên Hà\nTrong thời gian tới").issuer == (
+        "Công ty Cổ phần Năng lượng Yên Hà"
+    )
+
+
 @pytest.mark.parametrize(
     ("name", "width"),
     [("A19_province_QD-11-2026-QD-UBND_LaoCai_OCR.txt", 72), ("A17_province_BC-UBND-LaoCai_QLNN-khoang-san-2025.txt", 66)],
