@@ -21,6 +21,7 @@ from typing import NamedTuple
 
 from .knowledge import Knowledge, fold, load
 from .models import DocumentNumber
+from .normalise import OTHER_LINE_ENDS
 from .phrases import PhraseTable, skip_space, skip_space_back, trailing_word, word_start
 
 # Patterns use the standard `re` engine, which compiles three to four times faster than `regex` (this
@@ -412,8 +413,11 @@ def _with_place(text: str, level: re.Match[str], pats: Patterns) -> Location:
 
 # A line that opens an item: `Điều 5.`, `II.`, `2)`, `b)`. A place name does not go on into it.
 _ITEM_START = re.compile(r"(?:Điều|Chương|Mục|Phần)\s+[\dIVXL]|[IVXL]+\s*[.)]|\d+[.)]|[a-zđ]\)")
-# A page's number on a line of its own with a blank line after it: a page break inside a sentence.
-PAGE_NUMBER = re.compile(r"\n[ \t]*\d{1,3}[ \t]*\n(?:[ \t]*\n)+[ \t]*")
+# A page's number on a line of its own with a blank line after it: a page break inside a sentence. Any line
+# end (a CRLF is a line end and a line feed), so that the text as read shows it as the normalised text does;
+# each written as a set, which `re` skips text to, where an alternation would be tried at every character.
+_ANY_LINE_END = rf"[\r\n{OTHER_LINE_ENDS}]\n?"
+PAGE_NUMBER = re.compile(rf"{_ANY_LINE_END}[ \t]*\d{{1,3}}[ \t]*{_ANY_LINE_END}(?:[ \t]*{_ANY_LINE_END})+[ \t]*")
 
 
 def _place_word_end(text: str, pos: int, pats: Patterns) -> int | None:

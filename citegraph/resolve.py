@@ -19,11 +19,9 @@ from types import EllipsisType
 from .extract import NUMBER_RE, PAGE_NUMBER, Mention, parse_number
 from .knowledge import Knowledge, Law, fold
 from .models import Citation, DocumentHeader, DocumentNumber, Outline
-from .normalise import OTHER_LINE_ENDS, LineIndex, NormalisedText
+from .normalise import LineIndex, NormalisedText
 
 _SEPARATORS = re.compile(r"[\s/\-]")
-# A line end as read, before normalising made each one a line feed.
-_LINE_END = re.compile(rf"\r\n?|[{OTHER_LINE_ENDS}]")
 _LAW_NUMBER = re.compile(r"(\d+)/(\d{4})/(.+)")
 
 
@@ -199,7 +197,7 @@ def _as_written(
         start, end = clean.span_to_original(start, end)
     text = clean.original[start:end]
     if not text.isprintable() or "  " in f" {text} ":
-        text = " ".join(PAGE_NUMBER.sub(" ", _LINE_END.sub("\n", text)).split())
+        text = " ".join(PAGE_NUMBER.sub(" ", text).split())
     return unicodedata.normalize("NFC", text) or None
 
 
