@@ -411,8 +411,10 @@ def _with_place(text: str, level: re.Match[str], pats: Patterns) -> Location:
         end = following
 
 
-# A line that opens an item: `Điều 5.`, `II.`, `2)`, `b)`. A place name does not go on into it.
-_ITEM_START = re.compile(r"(?:Điều|Chương|Mục|Phần)\s+[\dIVXL]|[IVXL]+\s*[.)]|\d+[.)]|[a-zđ]\)")
+# What opens an item at a line's start: `Điều 5.`, `II.`, `2)`, `b)`; not a dotted document number wrapped
+# onto the line (`theo Nghị quyết số\n66.4/2025/NQ-CP`). Neither a place name nor a trích yếu goes on into it.
+_ITEM_NUMBER = r"(?:Điều|Chương|Mục|Phần)\s+[\dIVXL]|[IVXL]+\s*[.)]|\d+[.)](?![\d.]*/)|[a-zđ]\)"
+_ITEM_START = re.compile(_ITEM_NUMBER)
 # A page's number on a line of its own with a blank line after it: a page break inside a sentence. Any line
 # end (a CRLF is a line end and a line feed), so that the text as read shows it as the normalised text does;
 # each written as a set, which `re` skips text to, where an alternation would be tried at every character.
@@ -516,11 +518,10 @@ def _wrapped_dash(text: str, pos: int) -> bool:
 
 # Every alternative of the title's end starts with a literal character, so that `re` skips the words
 # between them with a character-set test instead of trying each alternative at every position. A line
-# that starts with a list's number ends it, not one that starts with a dotted document number wrapped
-# onto it (`theo Nghị quyết số\n66.4/2025/NQ-CP`).
+# that starts with a bullet, an item's number or a base ends it.
 _TITLE_BREAK = (
     r";|\.(?=\s|$)|:(?=\s*\n)|\(sau đây|\n[ \t]*\n"
-    r"|\n(?=[ \t]*(?:[-+•*]|\d+[.)](?![\d.]*/)|[a-zđ]\)|[IVX]+\.|Căn cứ|Theo đề nghị|Xét đề nghị|Điều \d))|“|”|\"|«|»"
+    rf"|\n(?=[ \t]*(?:[-+•*]|{_ITEM_NUMBER}|Căn cứ|Theo đề nghị|Xét đề nghị))|“|”|\"|«|»"
 )
 _MAX_TITLE = 600
 _AND = "và"
