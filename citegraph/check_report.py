@@ -16,7 +16,7 @@ import click
 
 from . import __version__
 from .check import Finding, Report
-from .normalise import OTHER_LINE_ENDS, LineIndex
+from .normalise import LINE_ENDS, LineIndex
 from .read import InputError
 from .rules import catalogue
 
@@ -29,7 +29,7 @@ _WORDS = {
            "files": "files", "total": "Total"},
 }
 _CONTEXT = 40  # characters of the source line shown on each side of a finding
-_LINE_END = re.compile(f"[\\n\\r{OTHER_LINE_ENDS}]")
+_LINE_END = re.compile(f"[{LINE_ENDS}]")
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 from .knowledge import Knowledge, fold, load
 from .models import DocumentNumber
-from .normalise import OTHER_LINE_ENDS
+from .normalise import LINE_ENDS
 from .phrases import PhraseTable, skip_space, skip_space_back, trailing_word, word_start
 
 # Patterns use the standard `re` engine, which compiles three to four times faster than `regex` (this
@@ -418,7 +418,7 @@ _ITEM_START = re.compile(_ITEM_NUMBER)
 # A page's number on a line of its own with a blank line after it: a page break inside a sentence. Any line
 # end (a CRLF is a line end and a line feed), so that the text as read shows it as the normalised text does;
 # each written as a set, which `re` skips text to, where an alternation would be tried at every character.
-_ANY_LINE_END = rf"[\r\n{OTHER_LINE_ENDS}]\n?"
+_ANY_LINE_END = rf"[{LINE_ENDS}]\n?"
 PAGE_NUMBER = re.compile(rf"{_ANY_LINE_END}[ \t]*\d{{1,3}}[ \t]*{_ANY_LINE_END}(?:[ \t]*{_ANY_LINE_END})+[ \t]*")
 
 
@@ -471,7 +471,7 @@ def _runs_on(text: str, pos: int) -> bool:
     not a list's (`a)`), or when the line before ends with `và` or a dash, which end no name: a hard-wrapped
     text breaks a name anywhere (`Sở Nông nghiệp và Môi\ntrường`, `Phòng Cảnh sát PCCC và\nCNCH`)."""
     start = _skip_blanks(text, pos)
-    if text[start:start + 1].islower() and text[start + 1:start + 2] != ")":
+    if text[start:start + 1].islower() and not _ITEM_START.match(text, start):
         return True
     return _LINKED_AT_LINE_END.search(text, max(0, pos - 8), pos) is not None
 

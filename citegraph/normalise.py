@@ -32,6 +32,8 @@ _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 # The line ends but LF and CR (Unicode 5.8, Newline Guidelines): a form feed (a page break), a vertical
 # tab, NEL, and the line and paragraph separators.
 OTHER_LINE_ENDS = "\f\v\x85\u2028\u2029"
+# Every character that ends a line (a CRLF is a CR and a LF), for a pattern's character set.
+LINE_ENDS = f"\n\r{OTHER_LINE_ENDS}"
 
 # Old-style tone placement in an open syllable ending in oa, oe or uy ("hoà", "khoẻ", "Uỷ ban") moves to
 # the new style ("hòa", "khỏe", "Ủy ban"), so that both spellings of one word match; `quý` is left alone.
