@@ -333,8 +333,13 @@ def _type_word_pattern(knowledge: Knowledge) -> re.Pattern[str]:
     Made once: joining and escaping the words again for every long number line, and finding the
     pattern in re's cache by its long text, cost ~0.1 ms a document.
     """
-    words = "|".join(re.escape(word.upper()) for word in knowledge.type_words())
-    return re.compile(rf"(?<!\w)(?:{words})(?!\w)")
+    return _upper_words(knowledge.type_words())
+
+
+def _upper_words(words: Iterable[str]) -> re.Pattern[str]:
+    """Any of `words` in upper case standing alone, in the order given (longest first where one starts another)."""
+    alternatives = "|".join(re.escape(word.upper()) for word in words)
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
 
 
 def _number_end(line: _Line) -> int:
@@ -482,8 +487,20 @@ def _title_lines(lines: _HeaderLines, index: int, knowledge: Knowledge) -> list[
 
 
 def _is_authority_line(bare: str, knowledge: Knowledge) -> bool:
-    """`ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG` above a decision's preamble: who enacts it."""
-    return bare.startswith(knowledge.grammar.authority_lines) and _is_upper(bare)
+    """`ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG` above a decision's preamble: who enacts it. Not an upper-case trích
+    yếu wrapped before a name (`... CỦA THỦ TƯỚNG\nCHÍNH PHỦ BAN HÀNH\nKẾ HOẠCH ...`): a trích yếu's opener in
+    the line makes it the title's."""
+    return (
+        bare.startswith(knowledge.grammar.authority_lines)
+        and _is_upper(bare)
+        and not _upper_title_opener(knowledge).search(bare)
+    )
+
+
+@cache
+def _upper_title_opener(knowledge: Knowledge) -> re.Pattern[str]:
+    """A trích yếu's opener in upper case standing alone (`BAN HÀNH`, `VỀ VIỆC`)."""
+    return _upper_words(knowledge.grammar.title_openers)
 
 
 def _only(bare: str, chars: str) -> bool:
@@ -567,11 +584,15 @@ def _inside_sentence(text: str, line_start: int, line_end: int, bare: str, knowl
 
 
 def _above_runs_on(text: str, line_start: int) -> bool:
-    """Does the line above the one at `line_start` stop inside a sentence: at a small letter or a comma?"""
+    """Does the line above the one at `line_start` stop inside a sentence: at a word in small letters or a
+    comma? Not at a name (`Nguyễn Hữu Tháp`, `Tiếng Anh`), after which a signature's or a page's line starts."""
     if line_start == 0:
         return False
-    last = text[max(0, line_start - 9):line_start - 1].rstrip(" \t")[-1:]
-    return last.islower() or last == ","
+    tail = text[max(0, line_start - 12):line_start - 1].rstrip(" \t")
+    if tail.endswith(","):
+        return True
+    word = (tail.rsplit(None, 1) or [""])[-1]
+    return word[-1:].isalpha() and word.islower()
 
 
 # What a line of a paragraph ends with when its sentence ends there.
@@ -954,7 +975,8 @@ def _body_end(text: str, trailer: int | None, closing_start: int, header: Docume
     A legal library page follows the document with "Văn bản liên quan" and similar lines (`trailer`,
     the first of them, found by `_items`), and repeats the document's own title ("Kế hoạch 980/KH-UBND
     năm 2025 ...") after the signature. The title is found by a literal search, then checked to stand
-    at the start of a line.
+    at the start of a line that does not carry on a sentence: a hard-wrapped annex heading breaks `(Ban hành
+    kèm theo\nQuyết định số 435/QĐ-UBND ...)` anywhere.
     """
     ends = [len(text)]
     if trailer is not None:
@@ -962,7 +984,9 @@ def _body_end(text: str, trailer: int | None, closing_start: int, header: Docume
     if header.type and header.number:
         for title in (f"{header.type} {header.number}", f"{header.type} số {header.number}"):
             position = text.find(title, closing_start)
-            while position >= 0 and (line_start := _line_start_before(text, position)) is None:
+            while position >= 0 and (
+                (line_start := _line_start_before(text, position)) is None or _above_runs_on(text, line_start)
+            ):
                 position = text.find(title, position + 1)
             if position >= 0:
                 ends.append(line_start)

@@ -296,19 +296,20 @@ def test_a_hard_wrapped_preamble_keeps_its_bases(name: str) -> None:
     assert [c.number for c in extract_text(wrapped).citations if c.role == "basis"] == bases
 
 
-def test_the_seed_hard_wrapped_at_72_columns_reads_like_the_seed(seed_text: str) -> None:
-    # Every break of this width falls somewhere the reader must see through: inside an opener (`quy\nđịnh`),
-    # an issuer's name (`công tác vận\nđộng`), before the dash of `chính trị\n- xã hội`. Other widths still
-    # split a title at the stop ` và các văn bản ` broken over a line, or at a dash before a number.
-    wrapped = hard_wrapped(seed_text, 72)
+def read_wrapped_alike(text: str) -> list[tuple[str | None, ...]]:
+    """What a hard-wrapped text must read as its unwrapped text does: each citation's fields, spaces aside."""
+    return [
+        (c.type, c.number, c.date, c.item, " ".join((c.issuer or "").split()), " ".join((c.title or "").split()))
+        for c in extract_text(text).citations
+    ]
 
-    def read(text: str) -> list[tuple[str | None, ...]]:
-        return [
-            (c.type, c.number, c.date, c.item, " ".join((c.issuer or "").split()), " ".join((c.title or "").split()))
-            for c in extract_text(text).citations
-        ]
 
-    assert read(wrapped) == read(seed_text)
+@pytest.mark.parametrize("width", [72])
+def test_the_seed_hard_wrapped_at_any_width_reads_like_the_seed(seed_text: str, width: int) -> None:
+    # The breaks fall somewhere the reader must see through: inside an opener (`quy\nđịnh`), an issuer's name
+    # (`công tác vận\nđộng`, `Ban Chỉ đạo thực hiện\nQuy chế dân chủ`), before the dash of `chính trị\n- xã hội`
+    # or of a range of years (`giai đoạn 2021\n- 2026`).
+    assert read_wrapped_alike(hard_wrapped(seed_text, width)) == read_wrapped_alike(seed_text)
 
 
 def test_a_trich_yeu_stop_broken_over_a_line_still_ends_it() -> None:
@@ -351,6 +352,25 @@ def test_an_issuer_name_runs_on_after_va_or_a_dash_that_ends_a_line() -> None:
 
 @pytest.mark.parametrize(
     ("name", "width"),
+    [
+        # Wrapped at 50 columns, A26's annex heading breaks `(Ban hành kèm theo\nQuyết định số 435/QĐ-UBND ...)`:
+        # that line looked like the web page repeating the document's title, and 27 citations were lost.
+        ("A26_province_QD-435-QD-UBND_KonTum_2020.txt", 50),
+        # A08's upper-case trích yếu wrapped before `CHÍNH PHỦ BAN HÀNH` (at 60) or `THỦ TƯỚNG CHÍNH PHỦ BAN HÀNH`
+        # (at 50) ended at that line, read as the enacting authority's, and its preamble was lost.
+        ("A08_province_KH-980-KH-UBND_NgheAn_2025.txt", 50),
+        ("A08_province_KH-980-KH-UBND_NgheAn_2025.txt", 60),
+    ],
+)
+def test_a_hard_wrapped_real_document_reads_like_itself(name: str, width: int) -> None:
+    from .conftest import CORPUS
+
+    text = (CORPUS / "real" / name).read_text(encoding="utf-8")
+    assert read_wrapped_alike(hard_wrapped(text, width)) == read_wrapped_alike(text)
+
+
+@pytest.mark.parametrize(
+    ("name", "width"),
     [("A19_province_QD-11-2026-QD-UBND_LaoCai_OCR.txt", 72), ("A17_province_BC-UBND-LaoCai_QLNN-khoang-san-2025.txt", 66)],
 )
 def test_a_hard_wrapped_document_keeps_its_items(name: str, width: int) -> None:
@@ -379,6 +399,15 @@ def test_a_closing_or_appendix_word_inside_a_sentence_does_not_end_the_items() -
     )
     items = extract_text(DECISION + body).items
     assert [item.label for item in items] == ["Điều 1", "Điều 2", "Điều 3", "Điều 4", "Điều 5"]
+
+
+def test_the_web_page_repeating_the_title_after_a_signature_still_ends_the_document() -> None:
+    # A name ends the line above (`Nguyễn Hữu Tháp`), not a sentence: what follows is the page, not the document.
+    body = (
+        "Điều 1. Bãi bỏ Quyết định số 10/2021/QĐ-UBND ngày 22 tháng 6 năm 2021.\n\nNơi nhận:\n- Như Điều 1;\n"
+        "KT. CHỦ TỊCH\nNguyễn Hữu Tháp\nQuyết định 11/2026/QĐ-UBND năm 2026 ban hành theo Quyết định số 5/QĐ-UBND\n"
+    )
+    assert [c.number for c in extract_text(DECISION + body).citations] == ["10/2021/QĐ-UBND"]
 
 
 def test_kem_theo_inside_a_sentence_cites_the_decision_a_note_in_brackets_does_not() -> None:
