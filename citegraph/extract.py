@@ -64,9 +64,10 @@ NO_SLASH_RE = re.compile(
 
 
 def _date(tag: str) -> str:
-    """A written date, its groups named `d<tag>`, `m<tag>`, `y<tag>` (`re` wants every name once)."""
+    """A written date, its groups named `d<tag>`, `m<tag>`, `y<tag>` (`re` wants every name once). A stray
+    space beside a separator (`30/ 06/2017`) may be where a hard-wrapped text broke the line."""
     return (
-        rf"(?:(?P<d{tag}>\d{{1,2}})[ ]?(?P<sep{tag}>[/.\-])[ ]?(?P<m{tag}>\d{{1,2}})[ ]?(?P=sep{tag})[ ]?(?P<y{tag}>{YEAR})"
+        rf"(?:(?P<d{tag}>\d{{1,2}})\s?(?P<sep{tag}>[/.\-])\s?(?P<m{tag}>\d{{1,2}})\s?(?P=sep{tag})\s?(?P<y{tag}>{YEAR})"
         rf"|(?P<d{tag}w>\d{{1,2}})\s+tháng\s+(?P<m{tag}w>\d{{1,2}})\s*,?\s+năm\s+(?P<y{tag}w>{YEAR}))"
     )
 
@@ -411,9 +412,10 @@ def _with_place(text: str, level: re.Match[str], pats: Patterns) -> Location:
         end = following
 
 
-# What opens an item at a line's start: `Điều 5.`, `II.`, `2)`, `b)`; not a dotted document number wrapped
-# onto the line (`theo Nghị quyết số\n66.4/2025/NQ-CP`). Neither a place name nor a trích yếu goes on into it.
-_ITEM_NUMBER = r"(?:Điều|Chương|Mục|Phần)\s+[\dIVXL]|[IVXL]+\s*[.)]|\d+[.)](?![\d.]*/)|[a-zđ]\)"
+# What opens an item at a line's start: `Điều 5.`, `II.`, `2)`, `b)`, numbered up to 99 as the outline reads
+# them; not a dotted document number wrapped onto the line (`theo Nghị quyết số\n66.4/2025/NQ-CP`), nor a
+# year ending a sentence (`tầm nhìn đến năm\n2050.`). Neither a place name nor a trích yếu goes on into it.
+_ITEM_NUMBER = r"(?:Điều|Chương|Mục|Phần)\s+[\dIVXL]|[IVXL]+\s*[.)]|\d\d?[.)](?![\d.]*/)|[a-zđ]\)"
 _ITEM_START = re.compile(_ITEM_NUMBER)
 # A page's number on a line of its own with a blank line after it: a page break inside a sentence. Any line
 # end (a CRLF is a line end and a line feed), so that the text as read shows it as the normalised text does;
@@ -506,14 +508,21 @@ def _page_break_continues(text: str, pos: int) -> bool:
 
 # A dash at a line's start with a small letter after it.
 _DASH_THEN_WORD = re.compile(r"[ \t]*-[ \t]+(\S)")
+# A range of years broken before its dash (`giai đoạn 2021\n- 2026`), from the year ending the line above.
+_BROKEN_YEAR_RANGE = re.compile(rf"(?<!\d){YEAR}[ \t]*\n[ \t]*-[ \t]+{YEAR}(?!\d)")
 
 
 def _wrapped_dash(text: str, pos: int) -> bool:
     """Is the line at `pos` the rest of a wrapped line that broke before a dash (`chính trị\n- xã hội`)? A
     list's bullet is followed by a capital: none of the 1,484 bullets of the bundled documents has a small
-    letter after it."""
+    letter after it. A bullet may start with a number (`- 100.000 đồng`), but not the second year of a
+    range whose first year ends the line above (`giai đoạn 2021\n- 2026`)."""
     dash = _DASH_THEN_WORD.match(text, pos)
-    return dash is not None and dash.group(1).islower()
+    if dash is None:
+        return False
+    if dash.group(1).isdigit():
+        return _BROKEN_YEAR_RANGE.search(text, max(0, pos - 12), dash.end() + 4) is not None
+    return dash.group(1).islower()
 
 
 # Every alternative of the title's end starts with a literal character, so that `re` skips the words

@@ -350,6 +350,21 @@ def test_an_issuer_name_runs_on_after_va_or_a_dash_that_ends_a_line() -> None:
     )
 
 
+def test_a_date_broken_over_a_line_at_a_stray_space() -> None:
+    # A20 and A09 hard-wrapped: `ngày 30/ 06/2017` and `ngày 04/ 11/2009` break at their stray space.
+    assert only("Văn bản số 129/TĐ-PCCC ngày 30/\n06/2017 của Phòng Cảnh sát PCCC;").date == "2017-06-30"
+    assert only("Giấy phép thăm dò số 906/GP-TNMT- QLTN ngày 04/\n11/2009 của STNMT, thời").date == "2009-11-04"
+
+
+def test_a_year_at_a_line_start_is_no_list_number() -> None:
+    # A20 and A22 wrapped at 50 columns: `tầm nhìn đến năm\n2050.` ended the trích yếu before its year.
+    decision = only(
+        "Quyết định số 316/QĐ-TTg ngày 29/3/2023 của Thủ tướng Chính phủ về việc phê duyệt Quy hoạch tỉnh Lào Cai thời kỳ\n"
+        "2021 - 2030, tầm nhìn đến năm\n2050."
+    )
+    assert " ".join(decision.title.split()).endswith("tầm nhìn đến năm 2050")
+
+
 @pytest.mark.parametrize(
     ("name", "width"),
     [
@@ -360,6 +375,8 @@ def test_an_issuer_name_runs_on_after_va_or_a_dash_that_ends_a_line() -> None:
         # (at 50) ended at that line, read as the enacting authority's, and its preamble was lost.
         ("A08_province_KH-980-KH-UBND_NgheAn_2025.txt", 50),
         ("A08_province_KH-980-KH-UBND_NgheAn_2025.txt", 60),
+        # A22 wrapped at 50 starts a line with the year ending a trích yếu (`trong quý IV năm\n2012.`).
+        ("A22_central_CT-07-2012-TTg_chan-chinh-KKT-KCN-CCN.txt", 50),
     ],
 )
 def test_a_hard_wrapped_real_document_reads_like_itself(name: str, width: int) -> None:
