@@ -179,6 +179,8 @@ class Patterns:
             ((alias, issuer.code) for issuer in knowledge.issuers for alias in issuer.aliases), any_case=True
         )
         self.open_issuer_heads = PhraseTable(((h, True) for h in grammar.open_issuer_heads), any_case=False)
+        # What a name never ends with alone: an organisation word, a company's legal form (see _runs_on).
+        self.name_heads = frozenset((*grammar.open_issuer_heads, *grammar.company_forms))
         openers = grammar.title_openers + grammar.title_openers_after_issuer
         self.title_first_letters = frozenset("“\"«").union(*({o[0].lower(), o[0].upper()} for o in openers))
         self.title_open = self._title_open(grammar.title_openers)
@@ -187,6 +189,12 @@ class Patterns:
         # An open issuer name runs up to the trích yếu, punctuation, or the next citation (see _open_issuer_end).
         self.open_issuer_stop = re.compile(
             r"\s+(?:về việc|về|V/v|quy định|ban hành|hướng dẫn|phê duyệt|ngày|năm \d)(?![^\W\d_])|[;,.:()“”\"«»\n]"
+        )
+        # A word that ends no name, ending a line (searched up to the start of the next one): `và`, a dash, a
+        # level word without its place (not `cấp xã`), a verb without its object (`Ban Chỉ đạo thực hiện`).
+        self.unended_name = re.compile(
+            rf"(?:^|(?<=\s))(?:{_AND}|-|(?<!cấp\s)(?:{_alternatives(grammar.level_words)})"
+            rf"|{_alternatives(grammar.title_openers_after_issuer)})[ \t]*\n\Z"
         )
 
     def forget_answers(self) -> None:
@@ -454,7 +462,7 @@ def _open_issuer_end(text: str, pos: int, pats: Patterns) -> int:
     break that the name runs on over (see _runs_on)."""
     limit = min(len(text), pos + 200)
     stop = pats.open_issuer_stop.search(text, pos, limit)
-    while stop and stop.group() == "\n" and _runs_on(text, stop.end()):
+    while stop and stop.group() == "\n" and _runs_on(text, pos, stop.end(), pats):
         stop = pats.open_issuer_stop.search(text, stop.end(), limit)
     end = stop.start() if stop else limit
     # Only the word `và` and a word that starts like a type word can end it sooner: those words are
@@ -468,18 +476,20 @@ def _open_issuer_end(text: str, pos: int, pats: Patterns) -> int:
     return end
 
 
-def _runs_on(text: str, pos: int) -> bool:
-    """Does the line at `pos` go on with the one before? It does when it starts with a small letter that is
-    not a list's (`a)`), or when the line before ends with `và` or a dash, which end no name: a hard-wrapped
-    text breaks a name anywhere (`Sở Nông nghiệp và Môi\ntrường`, `Phòng Cảnh sát PCCC và\nCNCH`)."""
+def _runs_on(text: str, name: int, pos: int, pats: Patterns) -> bool:
+    """Does the line at `pos` go on with the name that starts at `name`? A hard-wrapped text breaks a name
+    anywhere. It goes on when the line starts with a small letter (`Sở Nông nghiệp và Môi\ntrường`), or
+    when the line before stops at a word that ends no name: `và` or a dash (`Phòng Cảnh sát PCCC và\nCNCH`),
+    a level word without its place (`Sở Công Thương tỉnh\nLào Cai`), a verb without its object (`Ban Chỉ
+    đạo thực hiện\nQuy chế dân chủ ...`), or an organisation word or a company's
+    legal form alone (`Công ty\nCổ phần ...`, `Công ty Cổ phần\nTư vấn ...`). A line that opens an item
+    (`a)`) never does."""
     start = _skip_blanks(text, pos)
-    if text[start:start + 1].islower() and not _ITEM_START.match(text, start):
+    if _ITEM_START.match(text, start):
+        return False
+    if text[start:start + 1].islower() or pats.unended_name.search(text, max(0, pos - 16), pos):
         return True
-    return _LINKED_AT_LINE_END.search(text, max(0, pos - 8), pos) is not None
-
-
-# `và` or a dash ending a line (searched up to the start of the next one).
-_LINKED_AT_LINE_END = re.compile(r"(?:^|(?<=\s))(?:và|-)[ \t]*\n\Z")
+    return " ".join(text[name:pos].split()) in pats.name_heads
 
 
 def _citation_starts(text: str, pos: int, pats: Patterns, *, needs_number: bool) -> bool:

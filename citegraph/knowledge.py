@@ -95,6 +95,7 @@ class Grammar:
     level_words: tuple[str, ...]
     not_place_words: tuple[str, ...]
     open_issuer_heads: tuple[str, ...]
+    company_forms: tuple[str, ...]
     not_a_document: tuple[str, ...]
     standard_prefixes: tuple[str, ...]
     law_name_stops: tuple[str, ...]

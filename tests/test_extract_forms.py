@@ -304,7 +304,7 @@ def read_wrapped_alike(text: str) -> list[tuple[str | None, ...]]:
     ]
 
 
-@pytest.mark.parametrize("width", [72])
+@pytest.mark.parametrize("width", range(40, 121))
 def test_the_seed_hard_wrapped_at_any_width_reads_like_the_seed(seed_text: str, width: int) -> None:
     # The breaks fall somewhere the reader must see through: inside an opener (`quy\nđịnh`), an issuer's name
     # (`công tác vận\nđộng`, `Ban Chỉ đạo thực hiện\nQuy chế dân chủ`), before the dash of `chính trị\n- xã hội`
@@ -348,6 +348,34 @@ def test_an_issuer_name_runs_on_after_va_or_a_dash_that_ends_a_line() -> None:
     assert only("Công văn số 12/CV-NLYH ngày 02/01/2025 của Công ty Cổ phần Năng lượng Yên Hà\nTrong thời gian tới").issuer == (
         "Công ty Cổ phần Năng lượng Yên Hà"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer"),
+    [
+        # A20, A11 and A27 hard-wrapped at 50 to 66 columns, and the seed at 58: a line that stops at an organisation
+        # word or a company's legal form alone, at a level word without its place, or at a verb without its object
+        # (`thực hiện`) stops inside the name.
+        ("Công văn số 1280/SCT-NL ngày 29/8/2017 của Sở\nCông Thương về việc thông báo;", "Sở Công Thương"),
+        ("Xét Báo cáo số 119/BC-BPC ngày 22/11/2025 của Ban\nPháp chế Hội đồng nhân dân Thành phố;", "Ban Pháp chế Hội đồng nhân dân Thành phố"),
+        ("Quyết định 201-CP ngày 01 tháng 7 năm 1980 của Hội đồng\nChính phủ, đồng thời", "Hội đồng Chính phủ"),
+        ("Tờ trình số 96/TTr-NLYH ngày 18/3/2026 của Công ty\nCổ phần Năng lượng Yên Hà;", "Công ty Cổ phần Năng lượng Yên Hà"),
+        (
+            "Báo cáo số 16/TV8-BCTT ngày 28/02/2026 của Công ty Cổ phần\nTư vấn xây dựng Giao thông 8 về kết quả thẩm tra;",
+            "Công ty Cổ phần Tư vấn xây dựng Giao thông 8",
+        ),
+        ("Công văn số 756/SCT-NL ngày 12/02/2026 của Sở Công Thương tỉnh\nLào Cai về việc thông báo;", "Sở Công Thương tỉnh Lào Cai"),
+        (
+            "Chương trình công tác số 219-CTr/BCĐ ngày 16/02/2024 của Ban Chỉ đạo thực hiện\nQuy chế dân chủ ở cơ sở;",
+            "Ban Chỉ đạo thực hiện Quy chế dân chủ ở cơ sở",
+        ),
+        # A name may end at `cấp huyện`, and never runs into a line that opens an item.
+        ("Công văn số 12/STC ngày 02/01/2025 của Sở Tài chính cấp huyện\nTrong thời gian tới, đề nghị", "Sở Tài chính cấp huyện"),
+        ("Công văn số 12/BQL ngày 02/01/2025 của Ban\nI. MỤC ĐÍCH", "Ban"),
+    ],
+)
+def test_a_line_that_stops_at_a_word_no_name_ends_with_runs_on(text: str, issuer: str) -> None:
+    assert " ".join(extract_text(text).citations[0].issuer.split()) == issuer
 
 
 def test_a_date_broken_over_a_line_at_a_stray_space() -> None:
