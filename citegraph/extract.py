@@ -34,29 +34,29 @@ _ROMAN_LETTERS = "IVXL"
 ROMAN = rf"[{_ROMAN_LETTERS}]{{1,6}}"
 _NOT_AFTER_WORD = r"(?<![^\W_])"  # not glued to a letter or digit before
 _NOT_BEFORE_WORD = r"(?![^\W_])"
-_GROUP_SEP = r"(?:-[ ]?|[ ]-|/)"
+_GROUP_SEP = r"(?:-[ \n]?|[ ]-|/[ \n]?)"
 _STATE = (
-    rf"(?P<s_ord>{ORDINAL})[ ]?/[ ]?(?:(?P<s_year>{YEAR})[ ]?/[ ]?)?"
+    rf"(?P<s_ord>{ORDINAL})[ ]?/[ \n]?(?:(?P<s_year>{YEAR})[ ]?/[ \n]?)?"
     rf"(?P<s_codes>{CODE}(?:{_GROUP_SEP}{CODE})*)"
 )
 _PARTY = (
-    rf"(?P<p_ord>{ORDINAL})[ ]?-[ ]?(?P<p_type>{CODE})[ ]?/[ ]?"
-    rf"(?P<p_codes>{CODE}(?:(?:-[ ]?|[ ]-){CODE})*)"
+    rf"(?P<p_ord>{ORDINAL})[ ]?-[ \n]?(?P<p_type>{CODE})[ ]?/[ \n]?"
+    rf"(?P<p_codes>{CODE}(?:(?:-[ \n]?|[ ]-){CODE})*)"
 )
 NUMBER_RE = re.compile(rf"{_NOT_AFTER_WORD}(?<![/\-.])(?:{_PARTY}|{_STATE}){_NOT_BEFORE_WORD}")
 # Shapes only trusted right after a type word: `14-CP`, `05-CP` (before the 1990s) and a number
 # whose slash was dropped (`1830 QĐ-UBND`).
-OLD_NUMBER_RE = re.compile(rf"(?P<o_ord>\d{{1,5}})[ ]?-[ ]?(?P<o_codes>{CODE}){_NOT_BEFORE_WORD}(?!/)")
+OLD_NUMBER_RE = re.compile(rf"(?P<o_ord>\d{{1,5}})[ ]?-[ \n]?(?P<o_codes>{CODE}){_NOT_BEFORE_WORD}(?!/)")
 INCOMPLETE_RE = re.compile(rf"(?P<s_ord>\d{{1,5}})/(?P<s_year>{YEAR})(?P<s_codes>){_NOT_BEFORE_WORD}(?![/\-])")
 # Where an irregular number may start; it counts only after a type word.
 IRREGULAR_START_RE = re.compile(
-    rf"(?<![\d/\-.])\d{{1,5}}(?:[ ]?-[ ]?[A-ZĐ]|[ ][A-ZĐ][A-Za-zĐđ]*-|/{YEAR}{_NOT_BEFORE_WORD}(?![/\-]))"
+    rf"(?<![\d/\-.])\d{{1,5}}(?:[ ]?-[ \n]?[A-ZĐ]|[ ][A-ZĐ][A-Za-zĐđ]*-|/{YEAR}{_NOT_BEFORE_WORD}(?![/\-]))"
 )
 # The head of a number, ending at the separator after it: `59`/, `23-QĐ`/, `1830 QĐ`-, `12a `/. It is
 # searched for, and written `\d\d{0,4}`, not `\d{1,5}`: `re` skips to the places where a search can
 # start only for a pattern that opens with a character set or a literal, not with a repeat.
 _NUMBER_HEAD = re.compile(
-    r"\d\d{0,4}(?:\.\d{1,3})?[a-zđ]?(?:[ ]?-[ ]?[A-ZĐ][A-Za-zĐđ&]*\d*(?:\.[IVX]+)?|[ ][A-ZĐ][A-Za-zĐđ]*)?[ ]?\Z"
+    r"\d\d{0,4}(?:\.\d{1,3})?[a-zđ]?(?:[ ]?-[ \n]?[A-ZĐ][A-Za-zĐđ&]*\d*(?:\.[IVX]+)?|[ ][A-ZĐ][A-Za-zĐđ]*)?[ ]?\Z"
 )
 NO_SLASH_RE = re.compile(
     rf"(?P<s_ord>\d{{1,5}})[ ](?P<s_year>)(?P<s_codes>{CODE}-{CODE}(?:-{CODE})*){_NOT_BEFORE_WORD}(?!/)"
@@ -243,9 +243,9 @@ def _at(pattern: re.Pattern[str], text: str, pos: int) -> re.Match[str] | None:
     return pattern.match(text, pos, pos + _REACH)
 
 
-_PARTY_SPLIT = re.compile(r"[ ]?-[ ]?")
+_PARTY_SPLIT = re.compile(r"[ ]?-[ \n]?")
 # Splits a State number's codes and keeps each separator between them: `NĐ`, `-`, `CP`.
-_STATE_SPLIT = re.compile(r"[ ]?([-/])[ ]?")
+_STATE_SPLIT = re.compile(r"[ ]?([-/])[ \n]?")
 _JOINT = re.compile(r"\s+và\s+")
 _PAGE_BREAK = re.compile(r"\n[ \t]*\n[ \t]*")
 _SENTENCE_END = re.compile(r"[.;]\s")
@@ -923,8 +923,8 @@ def _number_candidates(text: str, start: int = 0, end: int | None = None) -> Ite
 # after a slash before it). Each pattern leads with its one literal character, which `re` skips to at
 # the speed of a plain search.
 _SEPARATORS = (
-    re.compile(rf"/(?<=[^\W_]/|[ &]/)(?<!/\d/)(?<!/\d\d/)(?=[ ]?(?:[A-ZĐ]|{YEAR}))"),
-    re.compile(r"-(?<=[^\W_]-|[ &]-)(?=[ ]?[A-ZĐ])"),
+    re.compile(rf"/(?<=[^\W_]/|[ &]/)(?<!/\d/)(?<!/\d\d/)(?=[ \n]?(?:[A-ZĐ]|{YEAR}))"),
+    re.compile(r"-(?<=[^\W_]-|[ &]-)(?=[ \n]?[A-ZĐ])"),
 )
 _CODE_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyzĐđ&.")
 _DIGIT = re.compile(r"\d")

@@ -384,6 +384,18 @@ def test_a_date_broken_over_a_line_at_a_stray_space() -> None:
     assert only("Giấy phép thăm dò số 906/GP-TNMT- QLTN ngày 04/\n11/2009 của STNMT, thời").date == "2009-11-04"
 
 
+def test_a_number_broken_over_a_line_after_a_dash_or_a_slash() -> None:
+    # A18, as its PDF gives it: `... Chỉ thị số 11-\nCT/TU ngày 04/02/2026 của BTV Tỉnh ủy`, was not read at all. A
+    # wrap also falls on a stray space after a slash or a dash (`33/ 2018/TT- BGTVT`).
+    text = "Chỉ thị số 38/CT-TTg ngày 29/9/2020 của Thủ tướng Chính phủ; Chỉ thị số 11-\nCT/TU ngày 04/02/2026;"
+    assert [(c.number, c.type, c.date) for c in extract_text(text).citations] == [
+        ("38/CT-TTg", "Chỉ thị", "2020-09-29"),
+        ("11-CT/TU", "Chỉ thị", "2026-02-04"),
+    ]
+    circular = only("Thông tư số 33/\n2018/TT-\nBGTVT ngày 15/5/2018 của Bộ Giao thông vận tải;")
+    assert (circular.number, circular.type, circular.issuer) == ("33/2018/TT-BGTVT", "Thông tư", "Bộ Giao thông vận tải")
+
+
 def test_a_year_at_a_line_start_is_no_list_number() -> None:
     # A20 and A22 wrapped at 50 columns: `tầm nhìn đến năm\n2050.` ended the trích yếu before its year.
     decision = only(
