@@ -396,6 +396,12 @@ def test_a_number_broken_over_a_line_after_a_dash_or_a_slash() -> None:
     assert (circular.number, circular.type, circular.issuer) == ("33/2018/TT-BGTVT", "Thông tư", "Bộ Giao thông vận tải")
 
 
+def test_btv_names_a_party_committee_s_standing_committee() -> None:
+    # A18 writes `của BTV Tỉnh ủy` for the provincial Party committee's standing committee (Ban Thường vụ).
+    directive = only("Chỉ thị số 11-CT/TU ngày 04/02/2026 của BTV Tỉnh ủy; Các văn bản chỉ đạo")
+    assert (directive.issuer, directive.issuer_code) == ("BTV Tỉnh ủy", "TU")
+
+
 def test_a_year_at_a_line_start_is_no_list_number() -> None:
     # A20 and A22 wrapped at 50 columns: `tầm nhìn đến năm\n2050.` ended the trích yếu before its year.
     decision = only(
