@@ -503,6 +503,17 @@ def _upper_title_opener(knowledge: Knowledge) -> re.Pattern[str]:
     return _upper_words(knowledge.grammar.title_openers)
 
 
+def _rest_of_authority(bare: str, knowledge: Knowledge) -> bool:
+    """Is a line right after the authority's line the rest of it that a hard wrap broke off (`GIANG`)? It is in
+    capitals, ends no sentence and names no document (`QUY ĐỊNH THI HÀNH ĐIỀU LỆ ĐẢNG` enacts one)."""
+    return (
+        bool(bare)
+        and _is_upper(bare)
+        and not bare.rstrip("*_ ").endswith(_LINE_SENTENCE_ENDS)
+        and not _type_word_pattern(knowledge).search(bare)
+    )
+
+
 def _only(bare: str, chars: str) -> bool:
     """Whether the line holds nothing but these characters (a rule such as `-----`); no set of its characters."""
     return not bare.strip(chars)
@@ -613,15 +624,19 @@ def _paragraphs(text: str, start: int, end: int, knowledge: Knowledge) -> list[_
     capitals (`QUYẾT NGHỊ:`): a wrapped list of bases breaks after one base's `;` inside a line
     (`... năm 2014;\nLuật sửa đổi ... năm 2024;`, `... của Ủy ban nhân dân Thành phố;\nBáo cáo thẩm tra ...`).
 
-    Rules, table bars, page numbers and the enacting authority's line are not paragraphs. Each line is
-    read once, as its offsets and bare text: making it a _Line first cost 2.9 k instructions more a line
-    (0.6 M of the mix's 4.5 M for its preambles, measured).
+    Rules, table bars, page numbers and the enacting authority's line are not paragraphs, nor the rest of
+    that line broken off by a hard wrap (`CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH AN\nGIANG`, see _rest_of_authority).
+    Each line is read once, as its offsets and bare text: making it a _Line first cost 2.9 k instructions
+    more a line (0.6 M of the mix's 4.5 M for its preambles, measured).
     """
     paragraphs: list[_Paragraph] = []
-    open_paragraph = after_semicolon = False
+    open_paragraph = after_semicolon = authority_open = False
     pieces, starts = _split_lines(text, start, end)
     for line_start, line_end, bare in zip(starts, starts[1:], map(_bare, pieces)):
-        if not bare or _only(bare, "-_=*|") or bare.isdigit() or _is_authority_line(bare, knowledge):
+        if authority_open and _rest_of_authority(bare, knowledge):
+            continue
+        authority_open = _is_authority_line(bare, knowledge)
+        if not bare or _only(bare, "-_=*|") or bare.isdigit() or authority_open:
             open_paragraph = open_paragraph and bool(bare)
             after_semicolon = after_semicolon and bool(bare)
             continue

@@ -421,6 +421,9 @@ def test_a_year_at_a_line_start_is_no_list_number() -> None:
         # (at 50) ended at that line, read as the enacting authority's, and its preamble was lost.
         ("A08_province_KH-980-KH-UBND_NgheAn_2025.txt", 50),
         ("A08_province_KH-980-KH-UBND_NgheAn_2025.txt", 60),
+        # A14 wrapped at 40 breaks the authority's line, `CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH AN\nGIANG`, and its first
+        # base, the Luật Tổ chức chính quyền địa phương, lost its place in the preamble.
+        ("A14_province_QD-2015-QD-UBND_AnGiang.txt", 40),
         # A22 wrapped at 50 starts a line with the year ending a trích yếu (`trong quý IV năm\n2012.`).
         ("A22_central_CT-07-2012-TTg_chan-chinh-KKT-KCN-CCN.txt", 50),
     ],
