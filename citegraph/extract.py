@@ -77,7 +77,7 @@ DATE_AFTER_RE = re.compile(
 )
 _DATE_GROUPS = {f"y{tag}": (f"d{tag}", f"m{tag}", f"y{tag}") for tag in ("1", "1w", "2", "2w")}
 TERM_RE = re.compile(
-    rf"\s*,?\s*(?P<open>\()?\s*(?:[Kk]hóa|[Kk]hoá|KHÓA)\s+(?P<roman>{ROMAN})\b\s*(?(open)\))"
+    rf"\s*,?\s*(?P<open>\()?\s*(?:[Kk]hóa|[Kk]hoá|KHÓA)\s+(?P<roman>{ROMAN})\b(?(open)\s*\))"
 )
 ISSUER_INTRO_RE = re.compile(r"\s*,?\s*(?:của|do)\s+")
 # "Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số ...": the author stands before the citation.
@@ -539,7 +539,7 @@ def _wrapped_dash(text: str, pos: int) -> bool:
 # between them with a character-set test instead of trying each alternative at every position. A line
 # that starts with a bullet, an item's number or a base ends it.
 _TITLE_BREAK = (
-    r";|\.(?=\s|$)|:(?=\s*\n)|\(sau đây|\n[ \t]*\n"
+    r";|\.(?=\s|$)|:(?=\s*\n)|\((?:sau đây|viết tắt)|\n[ \t]*\n"
     rf"|\n(?=[ \t]*(?:[-+•*]|{_ITEM_NUMBER}|Căn cứ|Theo đề nghị|Xét đề nghị))|“|”|\"|«|»"
 )
 _MAX_TITLE = 600
@@ -747,7 +747,9 @@ def read_tail(text: str, pos: int, pats: Patterns) -> Tail:
         if raw.strip(" ,\n\t"):
             title = (start, start + len(raw.rstrip(" ,\n\t")))
             quoted = bool(quote)
-            pos = end + 1 if quote and balanced else end
+            # A quoted title's citation ends past its closing quote; any other's where its words end, not
+            # in the space before the mark that ended it (`... Luật Phòng thủ dân sự (sau đây ...`).
+            pos = (end + 1 if balanced else end) if quote else title[1]
     return pos, date, issuer, issuer_code, term, title, quoted, balanced, notes
 
 

@@ -85,6 +85,26 @@ def test_issuer_title_and_term_follow_the_number() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "ending"),
+    [
+        # A08: the trích yếu ends at `(sau đây`, and the citation's span at its last word, not in the space after.
+        ("Nghị định số 200/2025/NĐ-CP ngày 09/7/2025 của Chính phủ quy định chi tiết một số điều của\nLuật Phòng thủ "
+         "dân sự (sau đây viết tắt là Nghị định).", "Luật Phòng thủ dân sự"),
+        # A15: `(viết tắt là Chỉ thị 11)` ends it too; the title used to run on into the citing sentence.
+        ("Chỉ thị số 11-CT/TU ngày 04/01/2026 của Ban Thường vụ Tỉnh ủy về việc tăng cường sự lãnh đạo của Đảng đối với "
+         "công tác quản lý nhà nước về khoáng sản trên địa bàn tỉnh Lào Cai (viết tắt là Chỉ thị 11), Ủy ban nhân dân "
+         "tỉnh Lào Cai ban hành Kế hoạch", "trên địa bàn tỉnh Lào Cai"),
+        # A02: a Party term without brackets.
+        ("Quy định số 29-QĐ/TW, ngày\n02/6/1997 của Bộ Chính trị khoá VIII thì số thẻ đảng viên", "Bộ Chính trị khoá VIII"),
+    ],
+)
+def test_a_citation_ends_at_its_last_word(text: str, ending: str) -> None:
+    citation = only(text)
+    assert citation.text.endswith(ending)
+    assert citation.title is None or citation.title.endswith(ending)
+
+
 def test_an_issuer_named_again_is_read_again_where_its_words_go_on_differently() -> None:
     # The extractor remembers what a name's words gave within a document (PhraseTable.at): a name cut
     # short, lengthened, or followed by a comma or the text's end must still be read as written there.
