@@ -422,8 +422,11 @@ def _with_place(text: str, level: re.Match[str], pats: Patterns) -> Location:
 
 # What opens an item at a line's start: `Điều 5.`, `II.`, `2)`, `b)`, numbered up to 99 as the outline reads
 # them; not a dotted document number wrapped onto the line (`theo Nghị quyết số\n66.4/2025/NQ-CP`), nor a
-# year ending a sentence (`tầm nhìn đến năm\n2050.`). Neither a place name nor a trích yếu goes on into it.
-_ITEM_NUMBER = r"(?:Điều|Chương|Mục|Phần)\s+[\dIVXL]|[IVXL]+\s*[.)]|\d\d?[.)](?![\d.]*/)|[a-zđ]\)"
+# year ending a sentence (`tầm nhìn đến năm\n2050.`), nor an article cited in a sentence (`tại khoản 1\nĐiều
+# 108 Luật ...`). Neither a place name nor a trích yếu goes on into it.
+_ITEM_NUMBER = (
+    r"Điều\s+\d+[a-zđ]?\s*[.:]|(?:Chương|Mục|Phần)\s+[\dIVXL]|[IVXL]+\s*[.)]|\d\d?[.)](?![\d.]*/)|[a-zđ]\)"
+)
 _ITEM_START = re.compile(_ITEM_NUMBER)
 # A page's number on a line of its own with a blank line after it: a page break inside a sentence. Any line
 # end (a CRLF is a line end and a line feed), so that the text as read shows it as the normalised text does;

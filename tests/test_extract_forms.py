@@ -404,6 +404,16 @@ def test_a_date_broken_over_a_line_at_a_stray_space() -> None:
     assert only("Giấy phép thăm dò số 906/GP-TNMT- QLTN ngày 04/\n11/2009 của STNMT, thời").date == "2009-11-04"
 
 
+def test_an_article_cited_at_a_line_start_stays_in_the_trich_yeu() -> None:
+    # A17 wrapped at 48 columns: `... quy định tại khoản 1\nĐiều 108 Luật địa chất và khoáng sản)` is no article's
+    # heading, which has its dot (`Điều 5.`), as the outline reads it.
+    decree = only(
+        "Nghị định số 136/2025/NĐ-CP ngày 12/6/2025 của Chính phủ quy định phân quyền, phân cấp (quyết định đóng cửa mỏ "
+        "quy định tại khoản 1\nĐiều 108 Luật địa chất và khoáng sản). Tuy nhiên"
+    )
+    assert " ".join(decree.title.split()).endswith("khoản 1 Điều 108 Luật địa chất và khoáng sản)")
+
+
 def test_a_number_broken_over_a_line_after_a_dash_or_a_slash() -> None:
     # A18, as its PDF gives it: `... Chỉ thị số 11-\nCT/TU ngày 04/02/2026 của BTV Tỉnh ủy`, was not read at all. A
     # wrap also falls on a stray space after a slash or a dash (`33/ 2018/TT- BGTVT`).
