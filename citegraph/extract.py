@@ -22,7 +22,7 @@ from typing import NamedTuple
 from .knowledge import Knowledge, fold, load
 from .models import DocumentNumber
 from .normalise import LINE_ENDS
-from .phrases import PhraseTable, skip_space, skip_space_back, trailing_word, word_start
+from .phrases import CLOSING, PhraseTable, skip_space, skip_space_back, trailing_word, word_start
 
 # Patterns use the standard `re` engine, which compiles three to four times faster than `regex` (this
 # matters at every start of the command line) and matches anchored patterns at least as fast. `re` has
@@ -484,15 +484,36 @@ def _runs_on(text: str, name: int, pos: int, pats: Patterns) -> bool:
     anywhere. It goes on when the line starts with a small letter (`Sở Nông nghiệp và Môi\ntrường`), or
     when the line before stops at a word that ends no name: `và` or a dash (`Phòng Cảnh sát PCCC và\nCNCH`),
     a level word without its place (`Sở Công Thương tỉnh\nLào Cai`), a verb without its object (`Ban Chỉ
-    đạo thực hiện\nQuy chế dân chủ ...`), or an organisation word or a company's
-    legal form alone (`Công ty\nCổ phần ...`, `Công ty Cổ phần\nTư vấn ...`). A line that opens an item
-    (`a)`) never does."""
+    đạo thực hiện\nQuy chế dân chủ ...`), or an organisation word or a company's legal form alone (`Công
+    ty\nCổ phần ...`, `Công ty Cổ phần\nTư vấn ...`). It goes on, too, where the document writes the name
+    so far and the line's first word together elsewhere (see _written_together). A line that opens an
+    item (`a)`) never does."""
     start = _skip_blanks(text, pos)
     if _ITEM_START.match(text, start):
         return False
     if text[start:start + 1].islower() or pats.unended_name.search(text, max(0, pos - 16), pos):
         return True
-    return " ".join(text[name:pos].split()) in pats.name_heads
+    so_far = " ".join(text[name:pos].split())
+    return so_far in pats.name_heads or _written_together(text, so_far, start)
+
+
+def _written_together(text: str, so_far: str, start: int) -> bool:
+    """Does the text write `so_far` and the word at `start` with a space between them, somewhere else? A
+    document names the same bodies again and again (`Công ty Cổ phần Năng lượng Yên Hà` ten times in A20),
+    and a hard wrap breaks each of them in another place (`... Năng lượng Yên\nHà`): where another mention
+    has the two words together, the break is inside the name. Asked only where a name the data lacks meets
+    a line that starts with a capital, which a text that is not hard-wrapped seldom has."""
+    word = WORD_RE.match(text, start)
+    if word is None:
+        return False
+    phrase = f"{so_far} {word.group().rstrip(CLOSING)}"
+    found = text.find(phrase)
+    while found >= 0:
+        after = found + len(phrase)
+        if not text[after:after + 1].isalnum():
+            return True
+        found = text.find(phrase, after)
+    return False
 
 
 def _citation_starts(text: str, pos: int, pats: Patterns, *, needs_number: bool) -> bool:

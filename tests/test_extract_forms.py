@@ -398,6 +398,23 @@ def test_a_line_that_stops_at_a_word_no_name_ends_with_runs_on(text: str, issuer
     assert " ".join(extract_text(text).citations[0].issuer.split()) == issuer
 
 
+def test_a_name_broken_where_the_document_writes_it_whole_elsewhere_runs_on() -> None:
+    # A20 hard-wrapped names the same company and police unit again and again, each broken in another place.
+    text = (
+        "Kính gửi: Công ty Cổ phần Năng lượng Yên Hà.\n"
+        "Căn cứ Tờ trình số 96/TTr-NLYH ngày 18/3/2026 của Công ty Cổ phần Năng lượng Yên\nHà; (ii) Hồ sơ thiết kế;\n"
+        "Văn bản số 129/TĐ-PCCC ngày 30/6/2017 của Phòng Cảnh sát\nPCCC và CNCH Công an tỉnh Lào Cai về thẩm duyệt;\n"
+        "Phòng Cảnh sát PCCC và CNCH Công an tỉnh Lào Cai đã tham gia ý kiến.\n"
+        # Written whole elsewhere only as the start of a longer word: `Yên Hàng` is not `Yên Hà`.
+        "Công văn số 7/CV-ABC ngày 02/01/2025 của Công ty Cổ phần Yên\nHà Nội đề nghị; Công ty Cổ phần Yên Hàng"
+    )
+    assert [c.issuer.split() for c in extract_text(text).citations] == [
+        "Công ty Cổ phần Năng lượng Yên Hà".split(),
+        "Phòng Cảnh sát PCCC và CNCH Công an tỉnh Lào Cai".split(),
+        "Công ty Cổ phần Yên".split(),
+    ]
+
+
 def test_a_date_broken_over_a_line_at_a_stray_space() -> None:
     # A20 and A09 hard-wrapped: `ngày 30/ 06/2017` and `ngày 04/ 11/2009` break at their stray space.
     assert only("Văn bản số 129/TĐ-PCCC ngày 30/\n06/2017 của Phòng Cảnh sát PCCC;").date == "2017-06-30"
