@@ -647,7 +647,9 @@ def _paragraphs(text: str, start: int, end: int, knowledge: Knowledge) -> list[_
         else:
             paragraphs.append(_Paragraph(line_start, line_end, opener))
         text_end = bare.rstrip("*_ ")
-        open_paragraph = not text_end.endswith(_LINE_SENTENCE_ENDS)
+        open_paragraph = not text_end.endswith(_LINE_SENTENCE_ENDS) or (
+            text_end.endswith(":") and paragraphs[-1].opener
+        )
         after_semicolon = text_end.endswith(";")
     return paragraphs
 

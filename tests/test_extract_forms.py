@@ -415,6 +415,24 @@ def test_a_name_broken_where_the_document_writes_it_whole_elsewhere_runs_on() ->
     ]
 
 
+def test_a_base_with_a_colon_at_a_line_s_end_stays_in_the_preamble() -> None:
+    # A20 hard-wrapped at 44 columns ends a line of a base at `hạng mục:`; the base went on below, but the colon
+    # ended its paragraph, and with it the preamble lost every base before it.
+    text = (
+        "Căn cứ Luật Xây dựng số 50/2014/QH13;\n"
+        "Căn cứ kết quả thẩm tra tại Báo cáo số 03/TT-PT ngày 27/02/2026 của Công ty TNHH MTV PCCC và xây\n"
+        "dựng Phú Thành về kết quả thẩm tra hồ sơ thiết kế kỹ thuật – hạng mục:\n"
+        "Hệ thống phòng cháy chữa cháy dự án thủy điện Yên Hà;\n"
+        "Căn cứ vào các hồ sơ, tài liệu khác có liên quan,\n"
+        "Sau khi xem xét, Sở Công Thương thông báo kết quả thẩm định như sau:\n"
+        "I. THÔNG TIN CHUNG VỀ DỰ ÁN\n"
+    )
+    assert [(c.number, c.role) for c in extract_text(text).citations] == [
+        ("50/2014/QH13", "basis"),
+        ("03/TT-PT", "basis"),
+    ]
+
+
 def test_a_date_broken_over_a_line_at_a_stray_space() -> None:
     # A20 and A09 hard-wrapped: `ngày 30/ 06/2017` and `ngày 04/ 11/2009` break at their stray space.
     assert only("Văn bản số 129/TĐ-PCCC ngày 30/\n06/2017 của Phòng Cảnh sát PCCC;").date == "2017-06-30"
