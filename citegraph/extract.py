@@ -196,6 +196,10 @@ class Patterns:
             rf"(?:^|(?<=\s))(?:{_AND}|-|(?<!cấp\s)(?:{_alternatives(grammar.level_words)})"
             rf"|{_alternatives(grammar.title_openers_after_issuer)})[ \t]*\n\Z"
         )
+        # A level word and the first word of its place, ending a line (`tỉnh Lào\nCai`; see _place_runs_on).
+        self.place_begun = re.compile(
+            rf"(?<=\s)(?<!cấp\s)(?:{_alternatives(grammar.level_words)})[ \t]+([^\W\d_]+)[ \t]*\n\Z"
+        )
 
     def forget_answers(self) -> None:
         """Start a new document: the phrase tables forget the answers they remember (see PhraseTable.at).
@@ -399,7 +403,9 @@ def _with_place(text: str, level: re.Match[str], pats: Patterns) -> Location:
 
     Words of one name may wrap onto the next line ("thành phố Hà\nNội"), and onto the next page past its
     number ("tỉnh Lào\n20\n\nCai", in OCR text), never across a blank line alone. A number belongs to the
-    name only on the same line ("phường 12"), not a page number below it.
+    name only on the same line ("phường 12"), not a page number below it. A name of two words or more goes
+    on over a line only where the document writes it with the next word together elsewhere ("Hồ Chí\nMinh"):
+    a base without its `;` is followed by a sentence (`tỉnh Lào Cai\nTrong thời gian tới, ...`).
     """
     start = skip_space(text, level.end())
     end = _place_word_end(text, start, pats) if start > level.end() else None
@@ -411,6 +417,8 @@ def _with_place(text: str, level: re.Match[str], pats: Patterns) -> Location:
             page = PAGE_NUMBER.match(text, gap)
             line = page.end() if page else _skip_blanks(text, gap + 1)
             following = None if _ITEM_START.match(text, line) else _place_word_end(text, line, pats)
+            if following is not None and not _place_runs_on(text, start, end, line):
+                following = None
         elif gap > end:
             following = _place_word_end(text, gap, pats) or _short_number_end(text, gap)
         else:
@@ -433,6 +441,13 @@ _ITEM_START = re.compile(_ITEM_NUMBER)
 # each written as a set, which `re` skips text to, where an alternation would be tried at every character.
 _ANY_LINE_END = rf"[{LINE_ENDS}]\n?"
 PAGE_NUMBER = re.compile(rf"{_ANY_LINE_END}[ \t]*\d{{1,3}}[ \t]*{_ANY_LINE_END}(?:[ \t]*{_ANY_LINE_END})+[ \t]*")
+
+
+def _place_runs_on(text: str, start: int, end: int, line: int) -> bool:
+    """Does the place name `text[start:end]` go on with the capitalised word at `line`, the next line's? It does
+    when it has one word so far (`Hà\nNội`, `Lào\n20\n\nCai`), or see _written_together."""
+    so_far = text[start:end]
+    return so_far.isalpha() or _written_together(text, " ".join(so_far.split()), line)
 
 
 def _place_word_end(text: str, pos: int, pats: Patterns) -> int | None:
@@ -483,15 +498,17 @@ def _runs_on(text: str, name: int, pos: int, pats: Patterns) -> bool:
     """Does the line at `pos` go on with the name that starts at `name`? A hard-wrapped text breaks a name
     anywhere. It goes on when the line starts with a small letter (`Sở Nông nghiệp và Môi\ntrường`), or
     when the line before stops at a word that ends no name: `và` or a dash (`Phòng Cảnh sát PCCC và\nCNCH`),
-    a level word without its place (`Sở Công Thương tỉnh\nLào Cai`), a verb without its object (`Ban Chỉ
-    đạo thực hiện\nQuy chế dân chủ ...`), or an organisation word or a company's legal form alone (`Công
-    ty\nCổ phần ...`, `Công ty Cổ phần\nTư vấn ...`). It goes on, too, where the document writes the name
-    so far and the line's first word together elsewhere (see _written_together). A line that opens an
-    item (`a)`) never does."""
+    a level word without its place or with one word of it (`Sở Công Thương tỉnh\nLào Cai`, `tỉnh Lào\nCai`,
+    as _place_runs_on reads a place), a verb without its object (`Ban Chỉ đạo thực hiện\nQuy chế ...`), or
+    an organisation word or a company's legal form alone (`Công ty\nCổ phần ...`, `Công ty Cổ phần\nTư vấn
+    ...`). It goes on, too, where the document writes the name so far and the line's first word together
+    elsewhere (see _written_together). A line that opens an item (`a)`) never does."""
     start = _skip_blanks(text, pos)
     if _ITEM_START.match(text, start):
         return False
     if text[start:start + 1].islower() or pats.unended_name.search(text, max(0, pos - 16), pos):
+        return True
+    if (begun := pats.place_begun.search(text, max(0, pos - 32), pos)) and begun.group(1)[0].isupper():
         return True
     so_far = " ".join(text[name:pos].split())
     return so_far in pats.name_heads or _written_together(text, so_far, start)

@@ -433,6 +433,12 @@ def test_a_base_with_a_colon_at_a_line_s_end_stays_in_the_preamble() -> None:
     ]
 
 
+def test_an_issuer_s_place_broken_after_its_first_word() -> None:
+    # A20 hard-wrapped at 44 columns: `Sở Nông nghiệp và Môi trường tỉnh Lào\nCai`, a name the data lacks.
+    decision = only("Quyết định số 613/QĐ-SNNMT ngày 24/6/2025 của Sở Nông nghiệp và Môi trường tỉnh Lào\nCai về việc phê duyệt;")
+    assert " ".join(decision.issuer.split()) == "Sở Nông nghiệp và Môi trường tỉnh Lào Cai"
+
+
 def test_a_date_broken_over_a_line_at_a_stray_space() -> None:
     # A20 and A09 hard-wrapped: `ngày 30/ 06/2017` and `ngày 04/ 11/2009` break at their stray space.
     assert only("Văn bản số 129/TĐ-PCCC ngày 30/\n06/2017 của Phòng Cảnh sát PCCC;").date == "2017-06-30"
@@ -578,11 +584,19 @@ def test_a_roman_heading_in_another_case_after_a_sentence_end_is_still_a_heading
         ("Căn cứ Quyết định số 12/QĐ-UBND ngày 05/02/2024 của UBND tỉnh Lào Cai\nĐiều 1. Ban hành kèm theo", "UBND tỉnh Lào Cai"),
         ("Thực hiện Kế hoạch số 85/KH-UBND ngày 20/3/2024 của UBND xã Phan\nI. MỤC ĐÍCH, YÊU CẦU", "UBND xã Phan"),
         ("Thực hiện Kế hoạch số 85/KH-UBND ngày 20/3/2024 của UBND huyện Bảo Yên\nUBND xã ban hành Kế hoạch", "UBND huyện Bảo Yên"),
-        # A place's words across a line break, and a ward numbered in Roman figures.
+        ("Công văn số 5/UBND ngày 02/01/2025 của UBND tỉnh Lào Cai\nTrong thời gian tới, đề nghị", "UBND tỉnh Lào Cai"),
+        # A place's words across a line break: after its first word, or where the text writes them together
+        # elsewhere; and a ward numbered in Roman figures.
         ("Quyết định số 1/QĐ-UBND ngày 02/01/2025 của UBND thành phố Hà\nNội về việc giao chỉ tiêu", "UBND thành phố Hà Nội"),
+        (
+            "Quyết định số 1/QĐ-UBND ngày 02/01/2025 của UBND thành phố Hồ Chí\nMinh về việc giao chỉ tiêu cho UBND thành phố "
+            "Hồ Chí Minh",
+            "UBND thành phố Hồ Chí Minh",
+        ),
         ("Công văn số 5/UBND ngày 02/01/2025 của UBND phường I về việc rà soát", "UBND phường I"),
     ],
-    ids=["next base", "next article", "next part", "abbreviation", "wrapped place", "Roman ward"],
+    ids=["next base", "next article", "next part", "abbreviation", "next sentence", "wrapped place", "wrapped place named again",
+         "Roman ward"],
 )
 def test_a_place_name_ends_where_the_next_base_item_or_abbreviation_starts(text: str, issuer: str) -> None:
     assert extract_text(text).citations[0].issuer == issuer
