@@ -404,8 +404,8 @@ def _with_place(text: str, level: re.Match[str], pats: Patterns) -> Location:
     Words of one name may wrap onto the next line ("thành phố Hà\nNội"), and onto the next page past its
     number ("tỉnh Lào\n20\n\nCai", in OCR text), never across a blank line alone. A number belongs to the
     name only on the same line ("phường 12"), not a page number below it. A name of two words or more goes
-    on over a line only where the document writes it with the next word together elsewhere ("Hồ Chí\nMinh"):
-    a base without its `;` is followed by a sentence (`tỉnh Lào Cai\nTrong thời gian tới, ...`).
+    on over a line only where the document names it with the next word elsewhere ("Hồ Chí\nMinh"): a base
+    without its `;` may be followed by a sentence (`tỉnh Lào Cai\nTrong thời gian tới, ...`).
     """
     start = skip_space(text, level.end())
     end = _place_word_end(text, start, pats) if start > level.end() else None
@@ -445,9 +445,8 @@ PAGE_NUMBER = re.compile(rf"{_ANY_LINE_END}[ \t]*\d{{1,3}}[ \t]*{_ANY_LINE_END}(
 
 def _place_runs_on(text: str, start: int, end: int, line: int) -> bool:
     """Does the place name `text[start:end]` go on with the capitalised word at `line`, the next line's? It does
-    when it has one word so far (`Hà\nNội`, `Lào\n20\n\nCai`), or see _written_together."""
-    so_far = text[start:end]
-    return so_far.isalpha() or _written_together(text, " ".join(so_far.split()), line)
+    when it has one word so far (`Hà\nNội`, `Lào\n20\n\nCai`), or see _named_again."""
+    return text[start:end].isalpha() or _named_again(text, start, end, line)
 
 
 def _place_word_end(text: str, pos: int, pats: Patterns) -> int | None:
@@ -501,8 +500,8 @@ def _runs_on(text: str, name: int, pos: int, pats: Patterns) -> bool:
     a level word without its place or with one word of it (`Sở Công Thương tỉnh\nLào Cai`, `tỉnh Lào\nCai`,
     as _place_runs_on reads a place), a verb without its object (`Ban Chỉ đạo thực hiện\nQuy chế ...`), or
     an organisation word or a company's legal form alone (`Công ty\nCổ phần ...`, `Công ty Cổ phần\nTư vấn
-    ...`). It goes on, too, where the document writes the name so far and the line's first word together
-    elsewhere (see _written_together). A line that opens an item (`a)`) never does."""
+    ...`). It goes on, too, where the document names the name so far with the line's first word elsewhere
+    (see _named_again). A line that opens an item (`a)`) never does."""
     start = _skip_blanks(text, pos)
     if _ITEM_START.match(text, start):
         return False
@@ -510,30 +509,29 @@ def _runs_on(text: str, name: int, pos: int, pats: Patterns) -> bool:
         return True
     if (begun := pats.place_begun.search(text, max(0, pos - 32), pos)) and begun.group(1)[0].isupper():
         return True
-    so_far = " ".join(text[name:pos].split())
-    return so_far in pats.name_heads or _written_together(text, so_far, start)
+    return " ".join(text[name:pos].split()) in pats.name_heads or _named_again(text, name, pos, start)
 
 
-def _written_together(text: str, so_far: str, start: int) -> bool:
-    """Does the text write `so_far` and the word at `start` with a space between them, somewhere else? A
-    document names the same bodies again and again (`Công ty Cổ phần Năng lượng Yên Hà` ten times in A20),
-    and a hard wrap breaks each of them in another place (`... Năng lượng Yên\nHà`): where another mention
-    has the two words together, the break is inside the name. Asked only where a name the data lacks meets
-    a line that starts with a capital, which a text that is not hard-wrapped seldom has. The other mention
-    is looked for within _SAME_DOCUMENT characters either way, so that many documents joined in one long
-    string cost no more per question than one does."""
+def _named_again(text: str, begin: int, end: int, start: int) -> bool:
+    """Does the text name `text[begin:end]` and the word at `start` together somewhere else, across spaces
+    or a line break? A document names the same bodies and places again and again (`Công ty Cổ phần Năng
+    lượng Yên Hà` ten times in A20), and a hard wrap breaks each mention in its own place (`... Năng lượng
+    Yên\nHà`) or the same (`Dương Minh\nChâu` twice in the seed at 39 columns): where another mention goes
+    on with that word, the break is inside the name. Asked only where a name meets a line that starts with a
+    capital, which a text that is not hard-wrapped seldom has. The other mention is looked for within
+    _SAME_DOCUMENT characters either way, so that many documents joined in one long string cost no more per
+    question than one does; the pattern opens with the name's first word, which `re` skips to as `find`
+    does."""
     word = WORD_RE.match(text, start)
     if word is None:
         return False
-    phrase = f"{so_far} {word.group().rstrip(CLOSING)}"
-    window_end = min(len(text), start + _SAME_DOCUMENT)
-    found = text.find(phrase, max(0, start - _SAME_DOCUMENT), window_end)
-    while found >= 0:
-        after = found + len(phrase)
-        if not text[after:after + 1].isalnum():
-            return True
-        found = text.find(phrase, after, window_end)
-    return False
+    words = [*text[begin:end].split(), word.group().rstrip(CLOSING)]
+    mention = re.compile(r"\s+".join(map(re.escape, words)) + _NOT_BEFORE_WORD)
+    low, high = max(0, begin - _SAME_DOCUMENT), min(len(text), start + _SAME_DOCUMENT)
+    return any(
+        found.start() != begin and not text[found.start() - 1:found.start()].isalnum()
+        for found in mention.finditer(text, low, high)
+    )
 
 
 # How far from a broken name another mention of it is looked for, either way: the longest bundled document

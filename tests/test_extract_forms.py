@@ -398,7 +398,7 @@ def test_a_line_that_stops_at_a_word_no_name_ends_with_runs_on(text: str, issuer
     assert " ".join(extract_text(text).citations[0].issuer.split()) == issuer
 
 
-def test_a_name_broken_where_the_document_writes_it_whole_elsewhere_runs_on() -> None:
+def test_a_name_broken_where_the_document_names_it_again_runs_on() -> None:
     # A20 hard-wrapped names the same company and police unit again and again, each broken in another place.
     text = (
         "Kính gửi: Công ty Cổ phần Năng lượng Yên Hà.\n"
@@ -437,6 +437,15 @@ def test_an_issuer_s_place_broken_after_its_first_word() -> None:
     # A20 hard-wrapped at 44 columns: `Sở Nông nghiệp và Môi trường tỉnh Lào\nCai`, a name the data lacks.
     decision = only("Quyết định số 613/QĐ-SNNMT ngày 24/6/2025 của Sở Nông nghiệp và Môi trường tỉnh Lào\nCai về việc phê duyệt;")
     assert " ".join(decision.issuer.split()) == "Sở Nông nghiệp và Môi trường tỉnh Lào Cai"
+
+
+def test_a_place_broken_in_the_same_place_twice_still_runs_on() -> None:
+    # The seed hard-wrapped at 39 columns breaks `Dương Minh\nChâu` in two of its three mentions.
+    text = (
+        "Căn cứ Kế hoạch số 85/KH-UBND ngày 01/4/2024 của UBND huyện Dương Minh\nChâu về thực hiện công tác dân vận;\n"
+        "Chương trình cải cách hành chính trên địa bàn huyện Dương Minh\nChâu năm 2024."
+    )
+    assert extract_text(text).citations[0].issuer.split() == "UBND huyện Dương Minh Châu".split()
 
 
 def test_a_date_broken_over_a_line_at_a_stray_space() -> None:
