@@ -22,7 +22,14 @@ from typing import NamedTuple
 from .knowledge import Knowledge, fold, load
 from .models import DocumentNumber
 from .normalise import LINE_ENDS
-from .phrases import CLOSING, PhraseTable, skip_space, skip_space_back, trailing_word, word_start
+from .phrases import (
+    CLOSING,
+    PhraseTable,
+    skip_space,
+    skip_space_back,
+    trailing_word,
+    word_start,
+)
 
 # Patterns use the standard `re` engine, which compiles three to four times faster than `regex` (this
 # matters at every start of the command line) and matches anchored patterns at least as fast. `re` has
@@ -563,7 +570,7 @@ def _page_break_continues(text: str, pos: int) -> bool:
     return gap is not None and text[gap.end():gap.end() + 1].islower()
 
 
-# A dash at a line's start with a small letter after it.
+# A dash at a line's start, and the first character after it.
 _DASH_THEN_WORD = re.compile(r"[ \t]*-[ \t]+(\S)")
 # A range of years broken before its dash (`giai đoạn 2021\n- 2026`), from the year ending the line above.
 _BROKEN_YEAR_RANGE = re.compile(rf"(?<!\d){YEAR}[ \t]*\n[ \t]*-[ \t]+{YEAR}(?!\d)")

@@ -623,6 +623,8 @@ def _paragraphs(text: str, start: int, end: int, knowledge: Knowledge) -> list[_
     wrap lines). A line after one that ends with `;` runs on too, unless it opens a preamble line or is in
     capitals (`QUYẾT NGHỊ:`): a wrapped list of bases breaks after one base's `;` inside a line
     (`... năm 2014;\nLuật sửa đổi ... năm 2024;`, `... của Ủy ban nhân dân Thành phố;\nBáo cáo thẩm tra ...`).
+    A colon at a line's end ends only a paragraph that does not open like a base: a wrapped base breaks
+    after its own (`... hạng mục:\nHệ thống phòng cháy ...;`), a lead-in ends with one (`... như sau:`).
 
     Rules, table bars, page numbers and the enacting authority's line are not paragraphs, nor the rest of
     that line broken off by a hard wrap (`CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH AN\nGIANG`, see _rest_of_authority).

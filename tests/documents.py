@@ -1,4 +1,4 @@
-"""Builders for the test documents: .docx packages written XML by XML, and PDFs rendered with fpdf2.
+"""Builders for the test documents: .docx packages written XML by XML, PDFs rendered with fpdf2, hard-wrapped text.
 
 python-docx cannot write footnotes, tracked changes or hostile XML, so a .docx is assembled here from its
 parts; the same builder makes the damaged and malicious packages of the hostile-input tests.
@@ -6,6 +6,7 @@ parts; the same builder makes the damaged and malicious packages of the hostile-
 
 from __future__ import annotations
 
+import textwrap
 import zipfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -128,3 +129,8 @@ def write_pdf(path: Path, text: str, **metadata: str) -> str:
         pdf.set_encryption(**metadata)
     pdf.output(str(path))
     return str(path)
+
+
+def hard_wrapped(text: str, width: int) -> str:
+    """`text` as a PDF or the gazette gives it: every line broken at spaces to at most `width` columns."""
+    return "\n".join(textwrap.fill(line, width, break_on_hyphens=False, break_long_words=False) for line in text.split("\n"))
