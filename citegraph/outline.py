@@ -534,10 +534,34 @@ def _vv_end(lines: _HeaderLines, number_line: int, number_end: int) -> int:
 # --- preamble and items -------------------------------------------------------------------------
 
 def _is_preamble_line(bare: str, knowledge: Knowledge) -> bool:
+    """Does the line open like a base (`Căn cứ`, `Thực hiện`)? Not when what it opens on is a document
+    named just before or the document itself (`Thực hiện quyết định này, đến nay ...` in a directive's
+    account, which a hard wrap may put at a line's start)."""
     openers = _folded(knowledge.grammar.preamble_openers)
     count = _most_words(openers)
-    # Only the first words can match an opener: folding them alone keeps a long line cheap.
-    return " ".join(bare.lstrip("-+• ").split(None, count)[:count]).casefold().startswith(openers)
+    # Only the first words can match an opener: folding them alone keeps a long line cheap. Only a line
+    # with `này` near its start is read further.
+    bare = bare.lstrip("-+• ")
+    if not " ".join(bare.split(None, count)[:count]).casefold().startswith(openers):
+        return False
+    if _SELF_REFERENCE_WORD not in bare[:_SELF_REFERENCE_REACH]:
+        return True
+    start = " ".join(bare[:_SELF_REFERENCE_REACH].split()).casefold()
+    opener = next(opener for opener in openers if start.startswith(opener))
+    return not _self_reference(knowledge).match(start, len(opener) + 1)
+
+
+# `này` after a type word names the document itself or one just named; an opener and a type word of up to
+# four words fill this many characters (`theo đề nghị` + `nghị quyết liên tịch này`).
+_SELF_REFERENCE_WORD = "này"
+_SELF_REFERENCE_REACH = 48
+
+
+@cache
+def _self_reference(knowledge: Knowledge) -> re.Pattern[str]:
+    """A type word followed by `này`, folded (`quyết định này`)."""
+    words = "|".join(re.escape(fold(word)) for word in knowledge.type_words())
+    return re.compile(rf"(?:{words}) này(?!\w)")
 
 
 def _is_enacting(bare: str, knowledge: Knowledge) -> bool:

@@ -511,6 +511,9 @@ def test_a_year_at_a_line_start_is_no_list_number() -> None:
         ("A14_province_QD-2015-QD-UBND_AnGiang.txt", 40),
         # A22 wrapped at 50 starts a line with the year ending a trích yếu (`trong quý IV năm\n2012.`).
         ("A22_central_CT-07-2012-TTg_chan-chinh-KKT-KCN-CCN.txt", 50),
+        # A27, a directive of 1980, wrapped at 66 starts a line of its account with `Thực hiện quyết định này,`,
+        # which opened a preamble and made its next citation a base.
+        ("A27_central_CT-299-TTg_1980.txt", 66),
     ],
 )
 def test_a_hard_wrapped_real_document_reads_like_itself(name: str, width: int) -> None:
