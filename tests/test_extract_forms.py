@@ -410,13 +410,13 @@ def test_a_name_broken_where_the_document_names_it_again_runs_on() -> None:
         "Căn cứ Tờ trình số 96/TTr-NLYH ngày 18/3/2026 của Công ty Cổ phần Năng lượng Yên\nHà; (ii) Hồ sơ thiết kế;\n"
         "Văn bản số 129/TĐ-PCCC ngày 30/6/2017 của Phòng Cảnh sát\nPCCC và CNCH Công an tỉnh Lào Cai về thẩm duyệt;\n"
         "Phòng Cảnh sát PCCC và CNCH Công an tỉnh Lào Cai đã tham gia ý kiến.\n"
-        # Written whole elsewhere only as the start of a longer word: `Yên Hàng` is not `Yên Hà`.
-        "Công văn số 7/CV-ABC ngày 02/01/2025 của Công ty Cổ phần Yên\nHà Nội đề nghị; Công ty Cổ phần Yên Hàng"
+        # Written together elsewhere only as the start of a longer word: `Sông Đàm` is not `Sông Đà`.
+        "Công văn số 7/CV-ABC ngày 02/01/2025 của Công ty Cổ phần Sông\nĐà đề nghị; Công ty Cổ phần Sông Đàm"
     )
     assert [" ".join(c.issuer.split()) for c in extract_text(text).citations] == [
         "Công ty Cổ phần Năng lượng Yên Hà",
         "Phòng Cảnh sát PCCC và CNCH Công an tỉnh Lào Cai",
-        "Công ty Cổ phần Yên",
+        "Công ty Cổ phần Sông",
     ]
 
 
