@@ -197,15 +197,12 @@ class Patterns:
         self.open_issuer_stop = re.compile(
             r"\s+(?:về việc|về|V/v|quy định|ban hành|hướng dẫn|phê duyệt|ngày|năm \d)(?![^\W\d_])|[;,.:()“”\"«»\n]"
         )
-        # A word that ends no name, ending a line (searched up to the start of the next one): `và`, a dash, a
-        # level word without its place (not `cấp xã`), a verb without its object (`Ban Chỉ đạo thực hiện`).
+        # What ends no name, ending a line (searched up to the start of the next one): `và`, a dash, a level
+        # word without its place or with the first word of it, `place` (`tỉnh\n`, `tỉnh Lào\n`; not `cấp xã`),
+        # a verb without its object (`Ban Chỉ đạo thực hiện`).
         self.unended_name = re.compile(
             rf"(?:^|(?<=\s))(?:{_AND}|-|(?<!cấp\s)(?:{_alternatives(grammar.level_words)})"
-            rf"|{_alternatives(grammar.title_openers_after_issuer)})[ \t]*\n\Z"
-        )
-        # A level word and the first word of its place, ending a line (`tỉnh Lào\nCai`; see _place_runs_on).
-        self.place_begun = re.compile(
-            rf"(?<=\s)(?<!cấp\s)(?:{_alternatives(grammar.level_words)})[ \t]+([^\W\d_]+)[ \t]*\n\Z"
+            rf"(?:[ \t]+(?P<place>[^\W\d_]+))?|{_alternatives(grammar.title_openers_after_issuer)})[ \t]*\n\Z"
         )
 
     def forget_answers(self) -> None:
@@ -507,14 +504,16 @@ def _runs_on(text: str, name: int, pos: int, pats: Patterns) -> bool:
     a level word without its place or with one word of it (`Sở Công Thương tỉnh\nLào Cai`, `tỉnh Lào\nCai`,
     as _place_runs_on reads a place), a verb without its object (`Ban Chỉ đạo thực hiện\nQuy chế ...`), or
     an organisation word or a company's legal form alone (`Công ty\nCổ phần ...`, `Công ty Cổ phần\nTư vấn
-    ...`). It goes on, too, where the document names the name so far with the line's first word elsewhere
-    (see _named_again). A line that opens an item (`a)`) never does."""
+    ...`). It goes on, too, where the document writes the name's last word and the line's first word
+    together elsewhere (see _named_again). A line that opens an item (`a)`) never does."""
     start = _skip_blanks(text, pos)
     if _ITEM_START.match(text, start):
         return False
-    if text[start:start + 1].islower() or pats.unended_name.search(text, max(0, pos - 16), pos):
+    if text[start:start + 1].islower():
         return True
-    if (begun := pats.place_begun.search(text, max(0, pos - 32), pos)) and begun.group(1)[0].isupper():
+    # A place's first word is capitalised (`tỉnh Lào\nCai`), as _place_runs_on reads one.
+    unended = pats.unended_name.search(text, max(0, pos - 32), pos)
+    if unended and not (unended["place"] or "")[:1].islower():
         return True
     return " ".join(text[name:pos].split()) in pats.name_heads or _named_again(text, name, pos, start)
 
