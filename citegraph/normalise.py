@@ -191,17 +191,17 @@ class NormalisedText:
         return found
 
 
-def _special_edits(text: str, in_blocks: dict[int, list[int]] | None) -> Iterator[Edit]:
+def _special_edits(text: str, blocks: _Blocks | None) -> Iterator[Edit]:
     """The edits for special characters (and CRLF)."""
-    for start, end in _special_spans(text, in_blocks):
+    for start, end in _special_spans(text, blocks):
         if change := _special(text, start, end):
             yield Edit(start, end, *change)
 
 
-def _special_spans(text: str, in_blocks: dict[int, list[int]] | None) -> Iterator[tuple[int, int]]:
+def _special_spans(text: str, blocks: _Blocks | None) -> Iterator[tuple[int, int]]:
     """Where the special characters (and CRLF) are: a class scan without the high bytes, finds and the
-    characters of `_BLOCKS` (see `_in_blocks`) with them."""
-    if in_blocks is None:
+    characters of `_BLOCKS` (see `_Blocks`) with them."""
+    if blocks is None:
         for match in _SPECIAL.finditer(text):
             yield match.span()
         return
@@ -211,20 +211,50 @@ def _special_spans(text: str, in_blocks: dict[int, list[int]] | None) -> Iterato
             end = start + 2 if text.startswith("\r\n", start) else start + 1
             yield start, end
             start = text.find(char, end)
-    for offsets in in_blocks.values():
+    for offsets in blocks.offsets.values():
         for start in offsets:
             if text[start] in _FOUND_BY_BLOCK:
                 yield start, start + 1
 
 
-def _high_bytes(text: str) -> bytes | None:
-    """The high byte of each character's code point, from UTF-16 (lone surrogates pass as they are). None for
-    a short text, where a class scan costs less than taking them, and for a text past the BMP, whose
-    characters there take two units each: such a text takes the class scan too."""
+@dataclass(frozen=True)
+class _Blocks:
+    """What the high bytes of a long text's code points say (see `_FOUND_BY_BLOCK` and `_NFC_BLOCKS`): the
+    offsets of the characters in each block of `_BLOCKS`, and whether a character lies in a block with
+    marks or characters NFC replaces. The offsets are found once, as those of U+20xx are looked at twice
+    (for special characters and for marks): finding each is a memchr call from Python and costs more than
+    looking at it (30 k instructions less on the seed, 0.4 M on the benchmark's 17 documents, measured)."""
+
+    offsets: dict[int, list[int]]
+    in_nfc_block: bool
+
+
+# The high bytes are taken a stretch of text at a time, so that a long text costs no copy of itself. Taken
+# whole, they cost two copies (UTF-16, then every second byte of it): 110 MB for a 50 MB string, mapped
+# afresh on every pass (45,600 page faults in normalising it, against 18,200 now, which the clean text
+# takes), and a 64 KB stretch stays in the cache: normalising the benchmark's strings of 0.5 to 50 MB takes
+# a fifth less time (measured).
+_STRETCH = 1 << 16
+
+
+def _blocks(text: str) -> _Blocks | None:
+    """The blocks of a text's characters, from the high byte of each code point (lone surrogates pass as
+    they are). None for a short text, where a class scan costs less than taking them, and for a text past
+    the BMP, whose characters there take two units each: such a text takes the class scan too."""
     if len(text) < _FIND_FROM:
         return None
-    high = text.encode("utf-16-le", "surrogatepass")[1::2]
-    return high if len(high) == len(text) else None
+    offsets: dict[int, list[int]] = {block: [] for block in _BLOCKS}
+    in_nfc_block = False
+    for base in range(0, len(text), _STRETCH):
+        stretch = text[base:base + _STRETCH]
+        high = stretch.encode("utf-16-le", "surrogatepass")[1::2]
+        if len(high) != len(stretch):
+            return None
+        for block, found in offsets.items():
+            in_stretch = _offsets(high, block)
+            found.extend(map(base.__add__, in_stretch) if base else in_stretch)
+        in_nfc_block = in_nfc_block or any(block in high for block in _NFC_BLOCKS)
+    return _Blocks(offsets, in_nfc_block)
 
 
 def _offsets(haystack: str | bytes, needle: str | int) -> Iterator[int]:
@@ -236,20 +266,12 @@ def _offsets(haystack: str | bytes, needle: str | int) -> Iterator[int]:
         offset = haystack.find(needle, offset + 1)  # type: ignore[arg-type]
 
 
-def _in_blocks(high: bytes | None) -> dict[int, list[int]] | None:
-    """The offsets of the characters in each block of `_BLOCKS`, from the high bytes (None without them):
-    those of U+20xx are looked at twice, for special characters and for marks, and finding each (a memchr
-    call from Python) costs more than looking at it: found once, 30 k instructions less on the seed and
-    0.4 M on the benchmark's 17 documents (measured)."""
-    return None if high is None else {block: list(_offsets(high, block)) for block in _BLOCKS}
-
-
-def _may_not_be_nfc(text: str, high: bytes | None, in_blocks: dict[int, list[int]] | None) -> bool:
+def _may_not_be_nfc(text: str, blocks: _Blocks | None) -> bool:
     """Whether the text may not be NFC: a character in a block with marks or characters NFC replaces, or
     a mark for symbols; always, without the high bytes."""
-    if high is None or in_blocks is None or any(block in high for block in _NFC_BLOCKS):
+    if blocks is None or blocks.in_nfc_block:
         return True
-    return any(text[offset] >= _FIRST_SYMBOL_MARK for offset in in_blocks[_PUNCTUATION_BLOCK])
+    return any(text[offset] >= _FIRST_SYMBOL_MARK for offset in blocks.offsets[_PUNCTUATION_BLOCK])
 
 
 def _special(text: str, start: int, end: int) -> tuple[str, str] | None:
@@ -347,10 +369,8 @@ def _sparse_matches(pattern: re.Pattern[str], first: str, after: str, text: str)
         found = text.find(first, found + 1, last)
 
 
-def _edits(
-    original: str, high: bytes | None, in_blocks: dict[int, list[int]] | None, may_not_be_nfc: bool
-) -> list[Edit]:
-    edits = list(_special_edits(original, in_blocks))
+def _edits(original: str, blocks: _Blocks | None, may_not_be_nfc: bool) -> list[Edit]:
+    edits = list(_special_edits(original, blocks))
     scans: list[tuple[Iterator[Any], Callable[[Any, str], tuple[str, str] | None]]] = [
         (_old_tone_matches(original), _old_tone)
     ]
@@ -371,10 +391,9 @@ def _edits(
 def _cleaned(original: str) -> tuple[list[Edit], str, list[int]]:
     """The edits, the clean text and where each edit's replacement starts in it. Making the edits can leave
     the text out of NFC (see _recomposed), but only where it holds a mark: only such a text is asked."""
-    high = _high_bytes(original)
-    in_blocks = _in_blocks(high)
-    may_not_be_nfc = _may_not_be_nfc(original, high, in_blocks)
-    edits = _edits(original, high, in_blocks, may_not_be_nfc)
+    blocks = _blocks(original)
+    may_not_be_nfc = _may_not_be_nfc(original, blocks)
+    edits = _edits(original, blocks, may_not_be_nfc)
     text, clean_starts = _applied(original, edits)
     if may_not_be_nfc and edits and not unicodedata.is_normalized("NFC", text):
         edits = _recomposed(original, edits, text, clean_starts)

@@ -22,6 +22,7 @@ from citegraph.normalise import (
     _NFC_BLOCKS,
     _OLD_TONES,
     _PUNCTUATION_BLOCK,
+    _STRETCH,
     LineIndex,
     _old_tone_matches,
     normalise,
@@ -169,7 +170,7 @@ NFC_PIECES = [
 @given(st.lists(st.sampled_from(NFC_PIECES), max_size=24).map("".join), st.booleans())
 def test_the_clean_text_is_nfc_and_maps_back(text: str, long: bool) -> None:
     # Matching compares in NFC: whatever the edits did next to a mark, the clean text is NFC, and the
-    # characters no edit touched map back to themselves. A long text is scanned the other way (see _high_bytes).
+    # characters no edit touched map back to themselves. A long text is scanned the other way (see _blocks).
     if long:
         text = (text + " " * 300) * 2
     clean = normalise(text)
@@ -192,11 +193,13 @@ def test_line_and_column_count_every_kind_of_line_end(text: str, jumps: list[int
 
 
 @settings(max_examples=200, deadline=None)
-@given(texts)
-@example("\u0300\u0316")  # combining marks out of order at the very start, with no letter before them
-def test_a_long_text_is_normalised_like_a_short_one(text: str) -> None:
-    # Short and long texts are scanned for special characters in different ways, with the same result.
-    pad = " \n" * 600
+@given(texts, st.sampled_from([600, _STRETCH // 2 - 4]))
+@example("\u0300\u0316", 600)  # combining marks out of order at the very start, with no letter before them
+@example("“Kế hoạch”\u00a0số 12/KH\u2013UBND", _STRETCH // 2 - 4)  # across the first stretch's end
+def test_a_long_text_is_normalised_like_a_short_one(text: str, pad_lines: int) -> None:
+    # Short and long texts are scanned for special characters in different ways, with the same result; a
+    # text longer than a stretch is scanned a stretch at a time, and the text may straddle two of them.
+    pad = " \n" * pad_lines
     short, long = normalise(text), normalise(pad + text + pad)
     assert long.text == pad + short.text + pad
     shifted = [(e.start - len(pad), e.end - len(pad), e.replacement, e.reason) for e in long.edits]
