@@ -12,6 +12,7 @@ import bisect
 import datetime as dt
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 from operator import attrgetter
 from types import EllipsisType
@@ -224,7 +225,7 @@ def resolve(
     """
     if own is ...:
         own = own_key(outline.header, knowledge)
-    cited = _cited(mentions, outline, clean, knowledge, own)
+    cited = _one_term(_cited(mentions, outline, clean, knowledge, own))
     if not cited:
         return ()
     dated = _dated_keys(cited)
@@ -265,6 +266,35 @@ def _cited(
                 by_name[name_key] = len(cited)
         cited.append((mention, number, printed, key, antecedent))
     return cited
+
+
+# A Party committee numbers each type from 01 again every term, about five years (HD 36-HD/VPTW mục
+# II.1.3.1, vn-conventions.md §3.2): one number comes back about five years later, never within a year.
+_SAME_PARTY_DOCUMENT = dt.timedelta(days=365)
+
+
+def _one_term(cited: list[_Cited]) -> list[_Cited]:
+    """The citations, where a Party number dated in two terms less than a year apart has one key.
+
+    A Party number's term is taken from its date unless the text names it, so two dates of one document on
+    either side of a congress give it two keys: a wrong date (A18 dates Chỉ thị 11-CT/TU 04/02/2026 and
+    04/01/2026, either side of the XIV Congress), or a Tỉnh ủy's document dated between its own congress
+    and the central one. The key most of its mentions have is kept (the first on a tie), so that the
+    checker compares their dates."""
+    by_base: dict[str, list[tuple[dt.date, str]]] = {}
+    for mention, number, _, key, _ in cited:
+        if number is not None and number.family == "party" and mention.term is None and mention.date:
+            by_base.setdefault(key.partition("@")[0], []).append((mention.date, key))
+    merged: dict[str, str] = {}
+    for dated in by_base.values():
+        keys = [key for _, key in dated]
+        dates = [date for date, _ in dated]
+        if len(set(keys)) > 1 and max(dates) - min(dates) < _SAME_PARTY_DOCUMENT:
+            kept = Counter(keys).most_common(1)[0][0]
+            merged.update((key, kept) for key in keys if key != kept)
+    if not merged:
+        return cited
+    return [(mention, number, printed, merged.get(key, key), antecedent) for mention, number, printed, key, antecedent in cited]
 
 
 def _dated_keys(cited: list[_Cited]) -> dict[str, str]:

@@ -13,7 +13,10 @@ from citegraph.check import Finding, check_documents
 from citegraph.pipeline import extract_text
 from citegraph.rules import catalogue, select
 
+from .conftest import CORPUS
+
 ALL = select(catalogue(), ["ALL"])
+A18 = CORPUS / "real" / "A18_province_CV-5973-UBND-KT_LaoCai_2026.txt"
 
 
 def plan(body: str = "", *, preamble: str = "", number: str = "12", date: str = "ngày 15 tháng 6 năm 2026") -> str:
@@ -226,6 +229,14 @@ def test_local_numbers_of_two_bodies_in_one_text_are_different_documents() -> No
     text = plan("Thực hiện Quyết định số 36/QĐ-UBND ngày 05/02/2026 của UBND xã Phan; "
                 "Quyết định số 36/QĐ-UBND ngày 10/01/2026 của UBND tỉnh.")
     assert "CG202" not in codes(text)
+
+
+def test_a_party_directive_dated_either_side_of_a_congress_in_one_text() -> None:
+    # corpus/real/A18 writes 04/02/2026 at line 46 and 04/01/2026 at line 66: two terms by the date, one
+    # document by its number, and `BTV Tỉnh ủy` is the `Ban Thường vụ Tỉnh ủy`.
+    document = extract_text(A18.read_text(encoding="utf-8"), str(A18))
+    found = [f for f in check_documents([document], ALL)[0].findings if f.code == "CG202"]
+    assert [(f.line, f.fields["date"], f.fields["other_date"]) for f in found] == [(66, "04/01/2026", "04/02/2026")]
 
 
 # --- severity and the registry's confidence ---------------------------------------------------------

@@ -661,6 +661,20 @@ def test_same_party_number_in_two_terms_keeps_two_keys() -> None:
     assert (first.key, second.key) == ("18-NQ/TW@XII", "18-NQ/TW@XIII")
 
 
+def test_a_party_number_dated_in_two_terms_a_month_apart_keeps_one_key() -> None:
+    # corpus/real/A18 dates the Tỉnh ủy's directive either side of the XIV Congress (23/01/2026): numbers
+    # restart every term, so one number a month apart is one document with a wrong date, not two.
+    text = ("Chỉ thị số 11-CT/TU ngày 04/02/2026 của BTV Tỉnh ủy; Nghị quyết số 18-NQ/TW ngày 16/6/2022. "
+            "Triển khai thực hiện Chỉ thị số 11-CT/TU ngày 04/01/2026 của Ban Thường vụ Tỉnh ủy.")
+    first, _, second = extract_text(text).citations
+    assert first.key == second.key == "11-CT/TU@XIV"
+    # A term the text names is kept, whatever the date says.
+    text = "Chỉ thị số 11-CT/TU ngày 04/02/2026 (khóa XIII); Chỉ thị số 11-CT/TU ngày 04/01/2026"
+    assert [c.key for c in extract_text(text).citations] == ["11-CT/TU@XIII", "11-CT/TU@XIII"]
+    text = "Chỉ thị số 11-CT/TU ngày 04/02/2026 (khóa XIV); Chỉ thị số 11-CT/TU ngày 04/01/2026"
+    assert [c.key for c in extract_text(text).citations] == ["11-CT/TU@XIV", "11-CT/TU@XIII"]
+
+
 def test_undated_mention_joins_the_dated_one() -> None:
     text = "Thực hiện Kế hoạch số 85/KH-UBND ngày 01/4/2024 của UBND huyện; theo Kế hoạch số 85/KH-UBND."
     first, second = extract_text(text).citations

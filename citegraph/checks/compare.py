@@ -12,7 +12,9 @@ from functools import cache, lru_cache
 
 from ..knowledge import Knowledge, clean, fold
 
-_ABBREVIATIONS = {"ubnd": "ủy ban nhân dân", "hđnd": "hội đồng nhân dân", "tp": "thành phố", "bch": "ban chấp hành"}
+_ABBREVIATIONS = {
+    "ubnd": "ủy ban nhân dân", "hđnd": "hội đồng nhân dân", "tp": "thành phố", "bch": "ban chấp hành", "btv": "ban thường vụ",
+}
 # The three central Party bodies that all number their documents /TW.
 _CENTRAL_PARTY_BODIES = ("ban chấp hành trung ương", "bộ chính trị", "ban bí thư")
 _WORD = re.compile(r"[^\W_]+")

@@ -59,6 +59,8 @@ REVIEWED = {
     ("A14", 243, "CG105"): "right: “22/2023/OH15” for Luật 22/2023/QH15 (O for Q)",
     ("A15", 321, "CG102"): "right: the Thủ tướng's directive written Party-style, “38-CT/TTg”",
     ("A18", 44, "CG115"): "right: “Chiến lược địa chất, khoáng sản ... 2045; is never closed",
+    ("A18", 66, "CG202"): "right that 11-CT/TU has two dates, 04/02/2026 at line 46 and 04/01/2026 here; "
+                          "A15 says 04/01/2026, so line 46 is wrong: on a tie the first date is taken as agreed",
     ("A19", 19, "CG207"): "right: OCR's “58/2024/QH1 5”: QH1 is not the legislature of 2024",
     ("A19", 97, "CG111"): "right: OCR lost the ký hiệu of “Quyết định số 49/2024”",
     ("A20", 122, "CG115"): "right: the quotation opened after 856/PCCC-TM is never closed",
