@@ -70,6 +70,7 @@ class Term:
     start: dt.date
     end: dt.date
     source: str
+    local_from: dt.date | None = None  # a Party term's first day for local committees (terms.toml)
 
 
 @dataclass(frozen=True)
@@ -111,6 +112,7 @@ class Knowledge:
         issuers: list[Issuer],
         legislatures: list[Term],
         party_terms: list[Term],
+        local_party_levels: frozenset[str],
         laws: list[Law],
         grammar: Grammar,
     ) -> None:
@@ -118,6 +120,7 @@ class Knowledge:
         self.issuers = issuers
         self.legislatures = legislatures
         self.party_terms = party_terms
+        self.local_party_levels = local_party_levels
         self._party_term_starts = _successive_starts(party_terms)
         self.laws = laws
         self.grammar = grammar
@@ -192,14 +195,24 @@ class Knowledge:
     def legislature(self, number: int) -> Term | None:
         return next((t for t in self.legislatures if t.number == number), None)
 
-    def party_term_on(self, day: dt.date) -> Term | None:
-        """The Party term that `day` falls in. The terms follow one another, so only the last one to start
-        by that day can hold it: one search rather than a walk comparing the day with every term (resolve asks
-        this for most Party numbers; measured 11,000 instructions a day of the latest term, against 3,000)."""
+    def party_term_on(self, day: dt.date, issuer_code: str | None = None) -> Term | None:
+        """The Party term that `day` falls in, for a document of the committee `issuer_code`. The terms follow
+        one another, so only the last one to start by that day can hold it: one search rather than a walk
+        comparing the day with every term (resolve asks this for most Party numbers; measured 11,000
+        instructions a day of the latest term, against 3,000). A local committee's term starts at its own
+        congress: from the coming term's `local_from`, its documents belong to that term."""
         index = bisect.bisect_right(self._party_term_starts, day) - 1
+        coming = self.party_terms[index + 1] if index + 1 < len(self.party_terms) else None
+        if coming and coming.local_from and day >= coming.local_from and self._numbers_locally(issuer_code):
+            return coming
         if index >= 0 and day <= self.party_terms[index].end:
             return self.party_terms[index]
         return None
+
+    def _numbers_locally(self, issuer_code: str | None) -> bool:
+        """Whether the Party body `issuer_code` holds its own congress below the centre (terms.toml)."""
+        issuer = self.issuer_by_code.get(issuer_code or "")
+        return issuer is not None and issuer.level in self.local_party_levels
 
     def party_term(self, roman: str) -> Term | None:
         return next((t for t in self.party_terms if t.roman == roman.upper()), None)
@@ -290,17 +303,21 @@ def _load_issuers() -> list[Issuer]:
     ]
 
 
-def _load_terms() -> tuple[list[Term], list[Term]]:
+def _load_terms() -> tuple[list[Term], list[Term], frozenset[str]]:
+    """The legislatures, the Party terms, and the levels of Party committees that hold their own congresses."""
     data = data_toml("terms.toml")
     legislatures = [
         Term(r["roman"], r["number"], _date(r["start"]), _date(r["end"]), r["source"])  # type: ignore[arg-type]
         for r in data["legislature"]
     ]
     party = [
-        Term(r["roman"], None, _date(r["start"]), _date(r["end"]), r["source"])  # type: ignore[arg-type]
+        Term(
+            r["roman"], None, _date(r["start"]), _date(r["end"]), r["source"],  # type: ignore[arg-type]
+            _date(r["local_from"]) if "local_from" in r else None,  # type: ignore[arg-type]
+        )
         for r in data["party_term"]
     ]
-    return legislatures, party
+    return legislatures, party, frozenset(data["local_party_levels"])  # type: ignore[arg-type]
 
 
 def _load_laws() -> list[Law]:
@@ -334,5 +351,7 @@ def load() -> Knowledge:
 
 
 def _build() -> Knowledge:
-    legislatures, party_terms = _load_terms()
-    return Knowledge(_load_types(), _load_issuers(), legislatures, party_terms, _load_laws(), _load_grammar())
+    legislatures, party_terms, local_party_levels = _load_terms()
+    return Knowledge(
+        _load_types(), _load_issuers(), legislatures, party_terms, local_party_levels, _load_laws(), _load_grammar()
+    )

@@ -62,7 +62,7 @@ def document_key(
         return f"{label}@{year}" if year else label
     base = number_key(number)
     if number.family == "party":
-        if not term and date and (on_date := knowledge.party_term_on(date)):
+        if not term and date and (on_date := knowledge.party_term_on(date, number.issuer_codes[0])):
             term = on_date.roman
         return f"{base}@{term}" if term else base
     if number.year:
@@ -277,10 +277,10 @@ def _one_term(cited: list[_Cited]) -> list[_Cited]:
     """The citations, where a Party number dated in two terms less than a year apart has one key.
 
     A Party number's term is taken from its date unless the text names it, so two dates of one document on
-    either side of a congress give it two keys: a wrong date (A18 dates Chỉ thị 11-CT/TU 04/02/2026 and
-    04/01/2026, either side of the XIV Congress), or a Tỉnh ủy's document dated between its own congress
-    and the central one. The key most of its mentions have is kept (the first on a tie), so that the
-    checker compares their dates."""
+    either side of a term's start give it two keys: one date is wrong (A18 dates a Tỉnh ủy's Chỉ thị
+    11-CT/TU 04/02/2026 and 04/01/2026, which would fall either side of the XIV Congress for a central
+    body). The key most of its mentions have is kept (the first on a tie), so that the checker compares
+    their dates."""
     by_base: dict[str, list[tuple[dt.date, str]]] = {}
     for mention, number, _, key, _ in cited:
         if number is not None and number.family == "party" and mention.term is None and mention.date:

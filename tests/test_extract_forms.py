@@ -662,17 +662,25 @@ def test_same_party_number_in_two_terms_keeps_two_keys() -> None:
 
 
 def test_a_party_number_dated_in_two_terms_a_month_apart_keeps_one_key() -> None:
-    # corpus/real/A18 dates the Tỉnh ủy's directive either side of the XIV Congress (23/01/2026): numbers
-    # restart every term, so one number a month apart is one document with a wrong date, not two.
-    text = ("Chỉ thị số 11-CT/TU ngày 04/02/2026 của BTV Tỉnh ủy; Nghị quyết số 18-NQ/TW ngày 16/6/2022. "
-            "Triển khai thực hiện Chỉ thị số 11-CT/TU ngày 04/01/2026 của Ban Thường vụ Tỉnh ủy.")
+    # Either side of the XIV Congress (23/01/2026): numbers restart every term, so one number a month apart
+    # is one document with a wrong date, not two (corpus/real/A18 so dates a Tỉnh ủy's directive).
+    text = ("Kết luận số 05-KL/TW ngày 10/02/2026 của Bộ Chính trị; Nghị quyết số 18-NQ/TW ngày 16/6/2022. "
+            "Thực hiện Kết luận số 05-KL/TW ngày 10/01/2026 của Bộ Chính trị.")
     first, _, second = extract_text(text).citations
-    assert first.key == second.key == "11-CT/TU@XIV"
+    assert first.key == second.key == "5-KL/TW@XIV"
     # A term the text names is kept, whatever the date says.
-    text = "Chỉ thị số 11-CT/TU ngày 04/02/2026 (khóa XIII); Chỉ thị số 11-CT/TU ngày 04/01/2026"
-    assert [c.key for c in extract_text(text).citations] == ["11-CT/TU@XIII", "11-CT/TU@XIII"]
-    text = "Chỉ thị số 11-CT/TU ngày 04/02/2026 (khóa XIV); Chỉ thị số 11-CT/TU ngày 04/01/2026"
-    assert [c.key for c in extract_text(text).citations] == ["11-CT/TU@XIV", "11-CT/TU@XIII"]
+    text = "Kết luận số 05-KL/TW ngày 10/02/2026 (khóa XIII); Kết luận số 05-KL/TW ngày 10/01/2026"
+    assert [c.key for c in extract_text(text).citations] == ["5-KL/TW@XIII", "5-KL/TW@XIII"]
+    text = "Kết luận số 05-KL/TW ngày 10/02/2026 (khóa XIV); Kết luận số 05-KL/TW ngày 10/01/2026"
+    assert [c.key for c in extract_text(text).citations] == ["5-KL/TW@XIV", "5-KL/TW@XIII"]
+
+
+def test_a_local_party_number_between_its_congress_and_the_national_one_is_of_the_coming_term() -> None:
+    # corpus/real/A04: the Thành ủy's QĐ series stood at 9420 on 30/7/2025 and restarted with its congress
+    # (October 2025); its 02-QĐ/TU of 19/11/2025 is not the 02-QĐ/TU of 2020.
+    text = ("Căn cứ Quyết định số 9420-QĐ/TU, ngày 30/7/2025 của Ban Thường vụ Thành ủy; Thực hiện Quy định số "
+            "02-QĐ/TU ngày 19/11/2025 của Ban Thường vụ Thành ủy; Báo cáo số 565-BC/BTCTW ngày 27/11/2025")
+    assert [c.key for c in extract_text(text).citations] == ["9420-QĐ/TU@XIII", "2-QĐ/TU@XIV", "565-BC/BTCTW@XIII"]
 
 
 def test_undated_mention_joins_the_dated_one() -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -25,6 +26,15 @@ def run(*arguments: str):
 
 
 # --- rests-on ------------------------------------------------------------------------------------------
+
+def test_a_provincial_directive_cited_by_two_documents_is_one_document() -> None:
+    # A15 dates Chỉ thị 11-CT/TU 04/01/2026, A18 both 04/01/2026 and 04/02/2026: one directive of the Tỉnh
+    # ủy's term that began at its congress in 2025, not two, whichever date each mention gives.
+    a15, a18 = (str(next(CORPUS.glob(f"real/{prefix}_*.txt"))) for prefix in ("A15", "A18"))
+    answer = rests_on(graph_of(a15, a18), "Chỉ thị 11-CT/TU")
+    assert answer.document.name == "11-CT/TU@XIV" and not answer.candidates
+    assert [(Path(hit.document).name[:3], hit.item) for hit in answer.items] == [("A15", "preamble"), ("A15", "V"), ("A18", "1")]
+
 
 def test_done_when_the_seed_items_resting_on_decree_59_are_exactly_ii3_iii3_iii4() -> None:
     result = run("rests-on", "Nghị định 59/2023/NĐ-CP", str(SEED), "--format", "json")

@@ -101,3 +101,15 @@ def test_every_party_term_holds_its_first_and_last_day(term) -> None:
 def test_no_party_term_before_the_first() -> None:
     first = KNOWLEDGE.party_terms[0]
     assert KNOWLEDGE.party_term_on(first.start - dt.timedelta(days=1)) is None
+
+
+def test_a_local_committee_numbers_from_its_own_congress() -> None:
+    # The provincial congresses of 2025 came before the XIV Congress (23/01/2026): a Tỉnh ủy's document of
+    # 04/01/2026 (corpus/real/A15) is of the coming term, the Ban Tổ chức Trung ương's of 27/11/2025 (A06) not.
+    xiii, xiv = KNOWLEDGE.party_term("XIII"), KNOWLEDGE.party_term("XIV")
+    assert KNOWLEDGE.party_term_on(dt.date(2026, 1, 4), "TU") is xiv
+    assert KNOWLEDGE.party_term_on(dt.date(2025, 11, 19), "TU") is xiv
+    assert KNOWLEDGE.party_term_on(dt.date(2025, 11, 27), "BTCTW") is xiii
+    assert KNOWLEDGE.party_term_on(dt.date(2025, 7, 30), "TU") is xiii
+    # Where the data does not know when the local round ended, the central term decides.
+    assert KNOWLEDGE.party_term_on(dt.date(2020, 12, 1), "TU") is KNOWLEDGE.party_term("XII")
