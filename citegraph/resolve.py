@@ -225,7 +225,7 @@ def resolve(
     """
     if own is ...:
         own = own_key(outline.header, knowledge)
-    cited = _one_term(_cited(mentions, outline, clean, knowledge, own))
+    cited = _cited(mentions, outline, clean, knowledge, own)
     if not cited:
         return ()
     dated = _dated_keys(cited)
@@ -273,46 +273,52 @@ def _cited(
 _SAME_PARTY_DOCUMENT = dt.timedelta(days=365)
 
 
-def _one_term(cited: list[_Cited]) -> list[_Cited]:
-    """The citations, where a Party number dated in two terms less than a year apart has one key.
+def _dated_keys(cited: list[_Cited]) -> dict[str, str]:
+    """`Kế hoạch số 85/KH-UBND` without a date is the dated 85/KH-UBND cited elsewhere in the text: the
+    key of a number cited without its year or term -> the one dated key cited with that number. And a
+    Party number dated in two terms that is one document (see `_one_term`): each of its keys -> the one
+    kept.
+
+    Worked out before the citations are built, so that each is built once with its final key."""
+    dated: dict[str, str] = {}
+    several: set[str] = set()  # bases cited with two dated keys or more, which stay as they are
+    for _, _, printed, key, _ in cited:
+        if printed and "@" in key:
+            base = key.partition("@")[0]
+            if dated.setdefault(base, key) != key:
+                several.add(base)
+    if several and (kept := _one_term(cited, several)):
+        rekeyed = [(mention, number, printed, kept.get(key, key), antecedent) for mention, number, printed, key, antecedent in cited]
+        return {**_dated_keys(rekeyed), **kept}
+    for base in several:
+        dated.pop(base, None)
+    return dated
+
+
+def _one_term(cited: list[_Cited], bases: set[str]) -> dict[str, str]:
+    """Of the numbers `bases`, cited with two dated keys or more, each Party key of a document dated in two
+    terms less than a year apart -> the one key kept for it.
 
     A Party number's term is taken from its date unless the text names it, so two dates of one document on
     either side of a term's start give it two keys: one date is wrong (A18 dates a Tỉnh ủy's Chỉ thị
     11-CT/TU 04/02/2026 and 04/01/2026, which would fall either side of the XIV Congress for a central
     body). The key most of its mentions have is kept (the first on a tie), so that the checker compares
-    their dates."""
+    their dates.
+    """
     by_base: dict[str, list[tuple[dt.date, str]]] = {}
     for mention, number, _, key, _ in cited:
         if number is not None and number.family == "party" and mention.term is None and mention.date:
-            by_base.setdefault(key.partition("@")[0], []).append((mention.date, key))
-    merged: dict[str, str] = {}
+            base = key.partition("@")[0]
+            if base in bases:
+                by_base.setdefault(base, []).append((mention.date, key))
+    kept: dict[str, str] = {}
     for dated in by_base.values():
         keys = [key for _, key in dated]
         dates = [date for date, _ in dated]
         if len(set(keys)) > 1 and max(dates) - min(dates) < _SAME_PARTY_DOCUMENT:
-            kept = Counter(keys).most_common(1)[0][0]
-            merged.update((key, kept) for key in keys if key != kept)
-    if not merged:
-        return cited
-    return [(mention, number, printed, merged.get(key, key), antecedent) for mention, number, printed, key, antecedent in cited]
-
-
-def _dated_keys(cited: list[_Cited]) -> dict[str, str]:
-    """`Kế hoạch số 85/KH-UBND` without a date is the dated 85/KH-UBND cited elsewhere in the text: the
-    key of a number cited without its year or term -> the one dated key cited with that number.
-
-    Worked out before the citations are built, so that each is built once with its final key."""
-    dated: dict[str, str] = {}
-    several: list[str] = []  # bases cited with two dated keys or more, which stay as they are
-    for _, _, printed, key, _ in cited:
-        if printed and "@" in key:
-            base = key.partition("@")[0]
-            if dated.setdefault(base, key) != key:
-                several.append(base)
-    for base in several:
-        dated.pop(base, None)
-    # Only a key without `@` is ever looked up here: the bases have none.
-    return dated
+            one = Counter(keys).most_common(1)[0][0]
+            kept.update((key, one) for key in keys if key != one)
+    return kept
 
 
 def _citation(
