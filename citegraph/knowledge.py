@@ -101,6 +101,7 @@ class Grammar:
     standard_prefixes: tuple[str, ...]
     law_name_stops: tuple[str, ...]
     amending_law_name_words: tuple[str, ...]
+    name_abbreviations: tuple[tuple[str, str], ...]  # (abbreviation, what it stands for)
 
 
 class Knowledge:
@@ -335,7 +336,11 @@ def _load_laws() -> list[Law]:
 
 def _load_grammar() -> Grammar:
     data = data_toml("grammar.toml")
-    return Grammar(**{key: _clean_tuple(values) for key, values in data.items()})
+    abbreviations = data.pop("name_abbreviations")
+    return Grammar(
+        **{key: _clean_tuple(values) for key, values in data.items()},
+        name_abbreviations=tuple((clean(short), clean(long)) for short, long in abbreviations.items()),  # type: ignore[union-attr]
+    )
 
 
 # The files a Knowledge is built from: the data, and the code that cleans and indexes it.

@@ -10,11 +10,8 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from ..knowledge import Knowledge, clean, fold
+from ..knowledge import Knowledge, clean, fold, load
 
-_ABBREVIATIONS = {
-    "ubnd": "ủy ban nhân dân", "hđnd": "hội đồng nhân dân", "tp": "thành phố", "bch": "ban chấp hành", "btv": "ban thường vụ",
-}
 # The three central Party bodies that all number their documents /TW.
 _CENTRAL_PARTY_BODIES = ("ban chấp hành trung ương", "bộ chính trị", "ban bí thư")
 _WORD = re.compile(r"[^\W_]+")
@@ -33,7 +30,14 @@ def words(text: str) -> str:
     """Folded words in new-style spelling (`Uỷ` = `Ủy`) with the usual abbreviations spelled out.
 
     Remembered: a run asks again and again about the same issuers and titles, each a normalisation."""
-    return " ".join(_ABBREVIATIONS.get(w, w) for w in _WORD.findall(fold(clean(text))))
+    abbreviations = _abbreviations()
+    return " ".join(abbreviations.get(w, w) for w in _WORD.findall(fold(clean(text))))
+
+
+@cache
+def _abbreviations() -> dict[str, str]:
+    """Folded abbreviation -> folded words it stands for (grammar.toml `name_abbreviations`)."""
+    return {fold(short): fold(long) for short, long in load().grammar.name_abbreviations}
 
 
 def central_party_bodies(issuer: str) -> set[str]:
