@@ -187,7 +187,7 @@ class Patterns:
         )
         self.open_issuer_heads = PhraseTable(((h, True) for h in grammar.open_issuer_heads), any_case=False)
         # What a name never ends with alone: an organisation word, a company's legal form (see _runs_on).
-        self.name_heads = frozenset((*grammar.open_issuer_heads, *grammar.company_forms))
+        self.name_heads = frozenset((*grammar.open_issuer_heads, *grammar.company_forms, *grammar.part_bodies))
         openers = grammar.title_openers + grammar.title_openers_after_issuer
         self.title_first_letters = frozenset("“\"«").union(*({o[0].lower(), o[0].upper()} for o in openers))
         self.title_open = self._title_open(grammar.title_openers)
@@ -503,8 +503,8 @@ def _runs_on(text: str, name: int, pos: int, pats: Patterns) -> bool:
     when the line before stops at a word that ends no name: `và` or a dash (`Phòng Cảnh sát PCCC và\nCNCH`),
     a level word without its place or with one word of it (`Sở Công Thương tỉnh\nLào Cai`, `tỉnh Lào\nCai`,
     as _place_runs_on reads a place), a verb without its object (`Ban Chỉ đạo thực hiện\nQuy chế ...`), or
-    an organisation word or a company's legal form alone (`Công ty\nCổ phần ...`, `Công ty Cổ phần\nTư vấn
-    ...`). It goes on, too, where the document writes the name's last word and the line's first word
+    an organisation word, a company's legal form or a body that is part of another alone (`Công ty\nCổ phần
+    ...`, `Công ty Cổ phần\nTư vấn ...`, `Ban Pháp chế\nHội đồng nhân dân`). It goes on, too, where the document writes the name's last word and the line's first word
     together elsewhere (see _named_again). A line that opens an item (`a)`) never does."""
     start = _skip_blanks(text, pos)
     if _ITEM_START.match(text, start):

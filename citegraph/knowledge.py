@@ -97,6 +97,7 @@ class Grammar:
     not_place_words: tuple[str, ...]
     open_issuer_heads: tuple[str, ...]
     company_forms: tuple[str, ...]
+    part_bodies: tuple[str, ...]
     not_a_document: tuple[str, ...]
     standard_prefixes: tuple[str, ...]
     law_name_stops: tuple[str, ...]

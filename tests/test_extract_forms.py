@@ -383,6 +383,12 @@ def test_an_issuer_name_runs_on_after_va_or_a_dash_that_ends_a_line() -> None:
         # (`thực hiện`) stops inside the name.
         ("Công văn số 1280/SCT-NL ngày 29/8/2017 của Sở\nCông Thương về việc thông báo;", "Sở Công Thương"),
         ("Xét Báo cáo số 119/BC-BPC ngày 22/11/2025 của Ban\nPháp chế Hội đồng nhân dân Thành phố;", "Ban Pháp chế Hội đồng nhân dân Thành phố"),
+        # A body that is part of another, alone at a line's end (A11 at 66 columns, A09 at 44).
+        ("Xét Báo cáo số 119/BC-BPC ngày 22/11/2025 của Ban Pháp chế\nHội đồng nhân dân Thành phố;", "Ban Pháp chế Hội đồng nhân dân Thành phố"),
+        (
+            "Căn cứ Kết luận số 15-KL/ĐU ngày 29/10/2025 của Ban Thường vụ\nĐảng ủy Ủy ban nhân dân Thành phố về việc áp dụng;",
+            "Ban Thường vụ Đảng ủy Ủy ban nhân dân Thành phố",
+        ),
         ("Quyết định 201-CP ngày 01 tháng 7 năm 1980 của Hội đồng\nChính phủ, đồng thời", "Hội đồng Chính phủ"),
         ("Tờ trình số 96/TTr-NLYH ngày 18/3/2026 của Công ty\nCổ phần Năng lượng Yên Hà;", "Công ty Cổ phần Năng lượng Yên Hà"),
         (
@@ -514,6 +520,10 @@ def test_a_year_at_a_line_start_is_no_list_number() -> None:
         # A27, a directive of 1980, wrapped at 66 starts a line of its account with `Thực hiện quyết định này,`,
         # which opened a preamble and made its next citation a base.
         ("A27_central_CT-299-TTg_1980.txt", 66),
+        # A09 at 44 and A11 at 66 break a name after a body that is part of another (`Ban Thường vụ\nĐảng ủy Ủy
+        # ban nhân dân Thành phố`, `Ban Pháp chế\nHội đồng nhân dân Thành phố`), each written only once.
+        ("A09_city_CV-4001-UBND-DT_TPHCM.txt", 44),
+        ("A11_city_NQ-51-2025-NQ-HDND_HaNoi.txt", 66),
     ],
 )
 def test_a_hard_wrapped_real_document_reads_like_itself(name: str, width: int) -> None:
