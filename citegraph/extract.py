@@ -47,7 +47,7 @@ _STATE = (
     rf"(?P<s_codes>{CODE}(?:{_GROUP_SEP}{CODE})*)"
 )
 _PARTY = (
-    rf"(?P<p_ord>{ORDINAL})[ ]?-[ \n]?(?P<p_type>{CODE})[ ]?/[ \n]?"
+    rf"(?P<p_ord>{ORDINAL})[ \n]?-[ \n]?(?P<p_type>{CODE})[ ]?/[ \n]?"
     rf"(?P<p_codes>{CODE}(?:(?:-[ \n]?|[ ]-){CODE})*)"
 )
 NUMBER_RE = re.compile(rf"{_NOT_AFTER_WORD}(?<![/\-.])(?:{_PARTY}|{_STATE}){_NOT_BEFORE_WORD}")
@@ -251,7 +251,7 @@ def _at(pattern: re.Pattern[str], text: str, pos: int) -> re.Match[str] | None:
     return pattern.match(text, pos, pos + _REACH)
 
 
-_PARTY_SPLIT = re.compile(r"[ ]?-[ \n]?")
+_PARTY_SPLIT = re.compile(r"[ \n]?-[ \n]?")
 # Splits a State number's codes and keeps each separator between them: `NĐ`, `-`, `CP`.
 _STATE_SPLIT = re.compile(r"[ ]?([-/])[ \n]?")
 _JOINT = re.compile(r"\s+và\s+")
@@ -518,9 +518,9 @@ def _runs_on(text: str, name: int, pos: int, pats: Patterns) -> bool:
     return " ".join(text[name:pos].split()) in pats.name_heads or _named_again(text, name, pos, start)
 
 
-def _named_again(text: str, begin: int, end: int, start: int) -> bool:
+def _named_again(text: str, begin: int, end: int, start: int, joiners: tuple[str, ...] = (" ", "\n")) -> bool:
     """Does the text write the last word of `text[begin:end]` and the word at `start` together somewhere else,
-    with a space or a line break between them? A document names the same bodies and places again and again
+    with one of `joiners` between them (a space or a line break, unless asked otherwise)? A document names the same bodies and places again and again
     (`Công ty Cổ phần Năng lượng Yên Hà` ten times in A20), and a hard wrap breaks each mention in its own
     place (`... Năng lượng Yên\nHà`) or the same (`Dương Minh\nChâu` twice in the seed at 39 columns):
     where the two words stand together elsewhere, the break is inside the name. Asked only where a name
@@ -538,7 +538,7 @@ def _named_again(text: str, begin: int, end: int, start: int) -> bool:
     last = name.rsplit(None, 1)[-1]
     here = begin + len(name) - len(last)  # where this mention's pair stands, which does not count
     low, high = max(0, begin - _SAME_DOCUMENT), min(len(text), start + _SAME_DOCUMENT)
-    for between in (" ", "\n"):
+    for between in joiners:
         pair = f"{last}{between}{word.group().rstrip(CLOSING)}"
         found = text.find(pair, low, high)
         while found >= 0:
@@ -579,29 +579,40 @@ def _page_break_continues(text: str, pos: int) -> bool:
 
 
 # A dash at a line's start, and the first character after it.
-_DASH_THEN_WORD = re.compile(r"[ \t]*-[ \t]+(\S)")
+_DASH_THEN_WORD = re.compile(r"[ \t]*-\s+(\S)")
 # A range of years broken before its dash (`giai đoạn 2021\n- 2026`), from the year ending the line above.
 _BROKEN_YEAR_RANGE = re.compile(rf"(?<!\d){YEAR}[ \t]*\n[ \t]*-[ \t]+{YEAR}(?!\d)")
 
 
-def _wrapped_dash(text: str, pos: int) -> bool:
-    """Is the line at `pos` the rest of a wrapped line that broke before a dash (`chính trị\n- xã hội`)? A
-    list's bullet is followed by a capital: none of the 1,484 bullets of the bundled documents has a small
-    letter after it. A bullet may start with a number (`- 100.000 đồng`), but not the second year of a
-    range whose first year ends the line above (`giai đoạn 2021\n- 2026`)."""
+def _wrapped_dash(text: str, title: int, pos: int) -> bool:
+    """Is the line at `pos` the rest of a wrapped line, of the title from `title`, that broke before a dash
+    (`chính trị\n- xã hội`)? A list's bullet is followed by a capital: none of the 1,484 bullets of the
+    bundled documents has a small letter after it, but a name may have one after its dash where the text
+    writes it whole elsewhere (`Bộ Lao động\n- Thương binh và Xã hội`, see _named_again). A bullet may
+    start with a number (`- 100.000 đồng`), but not the second year of a range whose first year ends the
+    line above (`giai đoạn 2021\n- 2026`)."""
     dash = _DASH_THEN_WORD.match(text, pos)
     if dash is None:
         return False
     if dash.group(1).isdigit():
         return _BROKEN_YEAR_RANGE.search(text, max(0, pos - 12), dash.end() + 4) is not None
-    return dash.group(1).islower()
+    return dash.group(1).islower() or _named_again(text, title, pos, dash.start(1), (" - ",))
+
+
+def _colon_runs_on(text: str, title: int, pos: int) -> bool:
+    """Does the title from `title` go on past a colon that ends its line at `pos`? A colon at a line's end
+    leads in to what follows (`như sau:`), but a wrap may fall after a colon inside a title (`thiết kế kỹ
+    thuật – hạng mục:\nHệ thống phòng cháy chữa cháy ...` in A20): where the text writes the two words
+    together elsewhere (see _named_again), the title goes on. A line that opens an item never does."""
+    start = skip_space(text, pos)
+    return not _ITEM_START.match(text, start) and _named_again(text, title, pos, start, (" ",))
 
 
 # Every alternative of the title's end starts with a literal character, so that `re` skips the words
 # between them with a character-set test instead of trying each alternative at every position. A line
 # that starts with a bullet, an item's number or a base ends it.
 _TITLE_BREAK = (
-    r";|\.(?=\s|$)|:(?=\s*\n)|\((?:sau đây|viết tắt)|\n[ \t]*\n"
+    r";|\.(?=\s|$)|:(?=\s*\n)|\((?:sau\s+đây|viết\s+tắt)|\n[ \t]*\n"
     rf"|\n(?=[ \t]*(?:[-+•*]|{_ITEM_NUMBER}|Căn cứ|Theo đề nghị|Xét đề nghị))|“|”|\"|«|»"
 )
 _MAX_TITLE = 600
@@ -732,7 +743,10 @@ def _title_until_break(text: str, pos: int, quoted: str | None, hard_limit: int,
                 continue
             # A closing quote ends the title; it balances only if the title opened with one.
             return stop.start(), text[pos:stop.start()], quoted is not None
-        if mark.startswith("\n") and (_page_break_continues(text, stop.start()) or _wrapped_dash(text, stop.end())):
+        if mark.startswith("\n") and (_page_break_continues(text, stop.start()) or _wrapped_dash(text, pos, stop.end())):
+            cursor = stop.end()
+            continue
+        if mark == ":" and _colon_runs_on(text, pos, stop.end()):
             cursor = stop.end()
             continue
         if (inner_open or quoted) and mark in ".;":
@@ -988,7 +1002,7 @@ def _number_candidates(text: str, start: int = 0, end: int | None = None) -> Ite
 # the speed of a plain search.
 _SEPARATORS = (
     re.compile(rf"/(?<=[^\W_]/|[ &]/)(?<!/\d/)(?<!/\d\d/)(?=[ \n]?(?:[A-ZĐ]|{YEAR}))"),
-    re.compile(r"-(?<=[^\W_]-|[ &]-)(?=[ \n]?[A-ZĐ])"),
+    re.compile(r"-(?:(?<=[^\W_]-|[ &]-)(?=[ \n]?[A-ZĐ])|(?<=\d\n-)(?=[A-ZĐ]))"),
 )
 _CODE_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyzĐđ&.")
 _DIGIT = re.compile(r"\d")
@@ -1013,7 +1027,7 @@ def _head_start(text: str, separator: int, floor: int) -> int | None:
     the pattern is searched for only then. That search tries every digit of its window (17 k
     instructions against 2 k for the walk back, measured)."""
     before = separator - 1
-    if text[before] == " ":
+    if text[before] in " \n":
         before -= 1
     if before < 0:
         return None

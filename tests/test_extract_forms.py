@@ -487,6 +487,14 @@ def test_a_number_broken_over_a_line_after_a_dash_or_a_slash() -> None:
     assert (circular.number, circular.type, circular.issuer) == ("33/2018/TT-BGTVT", "Thông tư", "Bộ Giao thông vận tải")
 
 
+def test_a_party_number_broken_over_a_line_before_its_dash() -> None:
+    # A05 writes `Hướng dẫn số 06 -HD/TW` with a stray space, where a wrap may fall; a list's dash after a
+    # year at a line's end (`năm 2024\n-Căn cứ ...`) is no number.
+    guide = only("Thực hiện theo mục 18.5, Hướng dẫn số 06\n-HD/TW ngày 09/6/2025 của Ban Bí thư Trung ương Đảng;")
+    assert (guide.number, guide.date, guide.issuer) == ("06-HD/TW", "2025-06-09", "Ban Bí thư")
+    assert extract_text("Kế hoạch thực hiện trong năm 2024\n-Căn cứ tình hình thực tế của xã;").citations == ()
+
+
 def test_btv_names_a_party_committee_s_standing_committee() -> None:
     # A18 writes `của BTV Tỉnh ủy` for the provincial Party committee's standing committee (Ban Thường vụ).
     directive = only("Chỉ thị số 11-CT/TU ngày 04/02/2026 của BTV Tỉnh ủy; Các văn bản chỉ đạo")
@@ -524,6 +532,16 @@ def test_a_year_at_a_line_start_is_no_list_number() -> None:
         # ban nhân dân Thành phố`, `Ban Pháp chế\nHội đồng nhân dân Thành phố`), each written only once.
         ("A09_city_CV-4001-UBND-DT_TPHCM.txt", 44),
         ("A11_city_NQ-51-2025-NQ-HDND_HaNoi.txt", 66),
+        # A05 at 40 and 44 breaks two numbers at their stray space before the dash (`số 06\n-HD/TW`, `số
+        # 08\n–HD/BTCTU`), and both were lost.
+        ("A05_party_HD-BTCTU-HaNoi_2025-08_huy-hieu-dang.txt", 40),
+        ("A05_party_HD-BTCTU-HaNoi_2025-08_huy-hieu-dang.txt", 44),
+        # A15 at 64 breaks `(viết\ntắt là Chỉ thị 11)`, which ends the directive's title.
+        ("A15_province_KH-UBND-LaoCai_trien-khai-CT-11-CT-TU_2026_draft.txt", 64),
+        # A25 at 78 leaves the dash of `Bộ Lao động - Thương binh và Xã hội` on a line of its own, and A20 at 82
+        # breaks a title after its colon (`hạng mục:\nHệ thống phòng cháy ...`): both written whole elsewhere.
+        ("A25_central_TT-01-2025-TT-BLDTBXH_congbao.txt", 78),
+        ("A20_dept_TB-SCT-LaoCai_tham-dinh-TKKT-thuy-dien-YenHa.txt", 82),
     ],
 )
 def test_a_hard_wrapped_real_document_reads_like_itself(name: str, width: int) -> None:
