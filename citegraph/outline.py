@@ -807,7 +807,7 @@ class _ItemBuilder:
                 if not _successor(kind, self.stack[position].value, value):
                     return False
                 self._close(len(self.stack) - position, start)
-            elif not _is_first(kind, value):
+            elif not _is_first(kind, value) or (kind == "dotted" and not self._under_its_head(value)):
                 return False
             if kind == "roman":
                 self._close_inside_chapter(start)
@@ -817,6 +817,15 @@ class _ItemBuilder:
         stack.append(frame)
         self.opened.append(frame)
         return True
+
+    def _under_its_head(self, value: str) -> bool:
+        """Does a first dotted number (`4.3.1`) stand under the item it numbers into (`4.3`, or `4` for `4.1`)?
+        A hard-wrapped text may start a line with a number a pinpoint cites (`theo Điểm\n4.3.1 Hướng dẫn
+        này`, A03 at 62 to 66 columns), under an item of its own numbering (`2.` `d)`). Where no item numbered
+        in Arabic figures is open, a document may start its numbering at `1.1`."""
+        head = value.rpartition(".")[0]
+        numbered = [frame.value for frame in self.stack if frame.kind in ("arabic", "dotted")]
+        return not numbered or head in numbered
 
     def _find(self, kind: str) -> int | None:
         """Where the open item of this kind stands in the stack (one of each kind at most).

@@ -542,6 +542,9 @@ def test_a_year_at_a_line_start_is_no_list_number() -> None:
         # breaks a title after its colon (`hạng mục:\nHệ thống phòng cháy ...`): both written whole elsewhere.
         ("A25_central_TT-01-2025-TT-BLDTBXH_congbao.txt", 78),
         ("A20_dept_TB-SCT-LaoCai_tham-dinh-TKKT-thuy-dien-YenHa.txt", 82),
+        # A03 at 64 starts a line with the number a pinpoint cites (`theo trình tự, thủ tục nêu ở Tiết a, Điểm\n4.3.1
+        # Hướng dẫn này`), under item 2.d: read as a heading, it took the next citation into an item `II.4.3.1`.
+        ("A03_party_HD-38-HD-BTCTW_2025_nghiep-vu-cong-tac-dang-vien.txt", 64),
     ],
 )
 def test_a_hard_wrapped_real_document_reads_like_itself(name: str, width: int) -> None:
@@ -619,6 +622,16 @@ def test_a_roman_heading_in_another_case_after_a_sentence_end_is_still_a_heading
     # Only a Roman heading that also follows a line stopping inside a sentence is read as the sentence's end.
     text = "I. KẾT QUẢ NĂM 2025\nĐã hoàn thành các chỉ tiêu.\nII. Nhiệm vụ năm 2026\nTiếp tục thực hiện.\n"
     assert [item.label for item in extract_text(text).items] == ["I", "II"]
+
+
+def test_a_first_dotted_number_stands_under_the_item_it_numbers_into() -> None:
+    # A number that a pinpoint cites may start a line of a hard-wrapped text (A03: `nêu ở Tiết a, Điểm\n4.3.1
+    # Hướng dẫn này`); under item 2's `d)` it is no heading. A document may number `1.1` under a Roman heading.
+    text = (
+        "I. NỘI DUNG\n1. Giới thiệu sinh hoạt đảng\na) Đảng viên được giới thiệu theo trình tự nêu ở Tiết a, Điểm\n"
+        "4.3.1 Hướng dẫn này.\n2. Khen thưởng\nII. TỔ CHỨC THỰC HIỆN\n1.1. Các cấp ủy\n1.2. Ban Tổ chức\n"
+    )
+    assert [item.label for item in extract_text(text).items] == ["I", "I.1", "I.1.a", "I.2", "II", "II.1.1", "II.1.2"]
 
 
 @pytest.mark.parametrize(
