@@ -208,6 +208,18 @@ def test_old_state_numbers_keep_their_hyphen() -> None:
     assert not {"CG102", "CG103"} & codes(text)
 
 
+def test_a_short_name_is_not_judged_again_for_the_number_it_stands_for() -> None:
+    # The number is judged where it is written; `Chỉ thị 11` after `(viết tắt là Chỉ thị 11)` repeats no finding.
+    text = plan(
+        "Triển khai Chỉ thị 11 của Ban Thường vụ Tỉnh ủy; quán triệt Chỉ thị 11.",
+        preamble="Thực hiện Chỉ thị số 11-CTX/TU ngày 04/01/2026 của Ban Thường vụ Tỉnh ủy về tăng cường quản lý "
+                 "khoáng sản (viết tắt là Chỉ thị 11), Ủy ban nhân dân tỉnh ban hành Kế hoạch.",
+    )
+    document = extract_text(text)
+    assert [c.shared for c in document.citations] == [(), ("number",), ("number",)]
+    assert [(f.code, f.line) for f in findings(text)[0]] == [("CG105", 11)]
+
+
 # --- across files ------------------------------------------------------------------------------------
 
 def test_a_central_document_with_two_dates_in_two_files() -> None:

@@ -495,6 +495,36 @@ def test_a_party_number_broken_over_a_line_before_its_dash() -> None:
     assert extract_text("Kế hoạch thực hiện trong năm 2024\n-Căn cứ tình hình thực tế của xã;").citations == ()
 
 
+def test_a_short_name_the_text_gives_a_document_cites_it() -> None:
+    # A15 cites Chỉ thị 11-CT/TU once in full, `(viết tắt là Chỉ thị 11)`, and its items by that name.
+    text = (
+        "Thực hiện Chỉ thị số 11-CT/TU ngày 04/01/2026 của Ban Thường vụ Tỉnh ủy về việc tăng cường sự lãnh đạo "
+        "của Đảng đối với công tác quản lý nhà nước về khoáng sản (viết tắt là Chỉ thị 11), Ủy ban nhân dân tỉnh "
+        "ban hành Kế hoạch.\n- Hoàn thành các nhiệm vụ được giao trong Chỉ thị 11 của Ban Thường vụ Tỉnh ủy.\n"
+        "- Quán triệt Điều 2 Chỉ thị 11; Chỉ thị 11-CT/TU ngày 04/01/2026."
+    )
+    cited = extract_text(text).citations
+    assert [(c.text, c.number, c.key, c.issuer, c.pinpoint, c.shared) for c in cited] == [
+        (cited[0].text, "11-CT/TU", "11-CT/TU@XIV", "Ban Thường vụ Tỉnh ủy", None, ()),
+        ("Chỉ thị 11 của Ban Thường vụ Tỉnh ủy", "11-CT/TU", "11-CT/TU@XIV", "Ban Thường vụ Tỉnh ủy", None, ("number",)),
+        ("Điều 2 Chỉ thị 11", "11-CT/TU", "11-CT/TU@XIV", None, "Điều 2", ("number",)),
+        ("Chỉ thị 11-CT/TU ngày 04/01/2026", "11-CT/TU", "11-CT/TU@XIV", None, None, ()),
+    ]
+    # Hard-wrapped, in its definition and where it is used (A15 at 44 to 72 columns).
+    wrapped = extract_text(text.replace("là Chỉ thị 11", "là Chỉ thị\n11").replace("trong Chỉ thị 11", "trong Chỉ\nthị 11"))
+    assert [c.key for c in wrapped.citations if c.shared] == ["11-CT/TU@XIV", "11-CT/TU@XIV"]
+    # A short name given again names the document it follows from there on, and is no mention where given.
+    one = "Thực hiện Chỉ thị số 11-CT/TU ngày 04/01/2026 của Ban Thường vụ Tỉnh ủy (viết tắt là Chỉ thị 11).\n- Thực hiện Chỉ thị 11.\n"
+    again = one + one.replace("11-CT/TU", "12-CT/TU").replace("04/01/2026", "05/02/2026")
+    assert [(c.number, c.shared) for c in extract_text(again).citations] == [
+        ("11-CT/TU", ()), ("11-CT/TU", ("number",)), ("12-CT/TU", ()), ("12-CT/TU", ("number",)),
+    ]
+    # A type word alone is no short name (A08: `(sau đây viết tắt là Nghị định)`), nor a full number (A25).
+    for name in ("Nghị định", "Nghị định số 115/2015/NĐ-CP"):
+        text = f"Căn cứ Nghị định số 115/2015/NĐ-CP ngày 11/11/2015 của Chính phủ (sau đây viết tắt là {name}); theo {name} này"
+        assert not [c for c in extract_text(text).citations if c.shared]
+
+
 def test_btv_names_a_party_committee_s_standing_committee() -> None:
     # A18 writes `của BTV Tỉnh ủy` for the provincial Party committee's standing committee (Ban Thường vụ).
     directive = only("Chỉ thị số 11-CT/TU ngày 04/02/2026 của BTV Tỉnh ủy; Các văn bản chỉ đạo")
