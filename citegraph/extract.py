@@ -505,8 +505,9 @@ def _runs_on(text: str, name: int, pos: int, pats: Patterns) -> bool:
     a level word without its place or with one word of it (`Sở Công Thương tỉnh\nLào Cai`, `tỉnh Lào\nCai`,
     as _place_runs_on reads a place), a verb without its object (`Ban Chỉ đạo thực hiện\nQuy chế ...`), or
     an organisation word, a company's legal form or a body that is part of another alone (`Công ty\nCổ phần
-    ...`, `Công ty Cổ phần\nTư vấn ...`, `Ban Pháp chế\nHội đồng nhân dân`). It goes on, too, where the document writes the name's last word and the line's first word
-    together elsewhere (see _named_again). A line that opens an item (`a)`) never does."""
+    ...`, `Công ty Cổ phần\nTư vấn ...`, `Ban Pháp chế\nHội đồng nhân dân`). It goes on, too, where the
+    document writes the name's last word and the line's first word together elsewhere (see _named_again).
+    A line that opens an item (`a)`) never does."""
     start = _skip_blanks(text, pos)
     if _ITEM_START.match(text, start):
         return False
@@ -521,11 +522,12 @@ def _runs_on(text: str, name: int, pos: int, pats: Patterns) -> bool:
 
 def _named_again(text: str, begin: int, end: int, start: int, joiners: tuple[str, ...] = (" ", "\n")) -> bool:
     """Does the text write the last word of `text[begin:end]` and the word at `start` together somewhere else,
-    with one of `joiners` between them (a space or a line break, unless asked otherwise)? A document names the same bodies and places again and again
-    (`Công ty Cổ phần Năng lượng Yên Hà` ten times in A20), and a hard wrap breaks each mention in its own
-    place (`... Năng lượng Yên\nHà`) or the same (`Dương Minh\nChâu` twice in the seed at 39 columns):
-    where the two words stand together elsewhere, the break is inside the name. Asked only where a name
-    meets a line that starts with a capital, which a text that is not hard-wrapped seldom has.
+    with one of `joiners` between them (a space or a line break, unless asked otherwise)? A document names
+    the same bodies and places again and again (`Công ty Cổ phần Năng lượng Yên Hà` ten times in A20), and
+    a hard wrap breaks each mention in its own place (`... Năng lượng Yên\nHà`) or the same (`Dương
+    Minh\nChâu` twice in the seed at 39 columns): where the two words stand together elsewhere, the break is
+    inside the name. Asked only where a name meets a line that starts with a capital, which a text that is
+    not hard-wrapped seldom has.
 
     Two literal searches within _SAME_DOCUMENT characters either way answer it, so that a question costs
     about what a citation does, and many documents joined in one long string no more per question than
@@ -539,15 +541,8 @@ def _named_again(text: str, begin: int, end: int, start: int, joiners: tuple[str
     last = name.rsplit(None, 1)[-1]
     here = begin + len(name) - len(last)  # where this mention's pair stands, which does not count
     low, high = max(0, begin - _SAME_DOCUMENT), min(len(text), start + _SAME_DOCUMENT)
-    for between in joiners:
-        pair = f"{last}{between}{word.group().rstrip(CLOSING)}"
-        found = text.find(pair, low, high)
-        while found >= 0:
-            after = found + len(pair)
-            if found != here and not text[found - 1:found].isalnum() and not text[after:after + 1].isalnum():
-                return True
-            found = text.find(pair, after, high)
-    return False
+    pairs = (f"{last}{between}{word.group().rstrip(CLOSING)}" for between in joiners)
+    return any(found != here for pair in pairs for found in _whole_words(text, pair, low, high))
 
 
 # How far from a broken name another mention of it is looked for, either way: a plan of 20,000 characters
@@ -613,7 +608,7 @@ def _colon_runs_on(text: str, title: int, pos: int) -> bool:
 # between them with a character-set test instead of trying each alternative at every position. A line
 # that starts with a bullet, an item's number or a base ends it.
 _TITLE_BREAK = (
-    r";|\.(?=\s|$)|:(?=\s*\n)|\((?:sau\s+đây|viết\s+tắt)|\n[ \t]*\n"
+    r";|\.(?=\s|$)|:(?=\s*\n)|\((?:sau\s+đây|viết\s+tắt|gọi\s+tắt)|\n[ \t]*\n"
     rf"|\n(?=[ \t]*(?:[-+•*]|{_ITEM_NUMBER}|Căn cứ|Theo đề nghị|Xét đề nghị))|“|”|\"|«|»"
 )
 _MAX_TITLE = 600

@@ -510,6 +510,9 @@ def test_a_short_name_the_text_gives_a_document_cites_it() -> None:
         ("Điều 2 Chỉ thị 11", "11-CT/TU", "11-CT/TU@XIV", None, "Điều 2", ("number",)),
         ("Chỉ thị 11-CT/TU ngày 04/01/2026", "11-CT/TU", "11-CT/TU@XIV", None, None, ()),
     ]
+    # `(gọi tắt là ...)` ends the trích yếu as `(viết tắt là ...)` does.
+    called = extract_text(text.replace("viết tắt là", "gọi tắt là")).citations
+    assert called[0].title.endswith("quản lý nhà nước về khoáng sản") and len(called) == 4
     # Hard-wrapped, in its definition and where it is used (A15 at 44 to 72 columns).
     wrapped = extract_text(text.replace("là Chỉ thị 11", "là Chỉ thị\n11").replace("trong Chỉ thị 11", "trong Chỉ\nthị 11"))
     assert [c.key for c in wrapped.citations if c.shared] == ["11-CT/TU@XIV", "11-CT/TU@XIV"]
