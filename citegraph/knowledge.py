@@ -340,7 +340,9 @@ def _load_grammar() -> Grammar:
     abbreviations = data.pop("name_abbreviations")
     return Grammar(
         **{key: _clean_tuple(values) for key, values in data.items()},
-        name_abbreviations=tuple((clean(short), clean(long)) for short, long in abbreviations.items()),  # type: ignore[union-attr]
+        name_abbreviations=tuple(
+            (clean(short), clean(long)) for short, long in abbreviations.items()  # type: ignore[union-attr]
+        ),
     )
 
 

@@ -288,7 +288,9 @@ def _dated_keys(cited: list[_Cited]) -> dict[str, str]:
             if dated.setdefault(base, key) != key:
                 several.add(base)
     if several and (kept := _one_term(cited, several)):
-        rekeyed = [(mention, number, printed, kept.get(key, key), antecedent) for mention, number, printed, key, antecedent in cited]
+        rekeyed = [
+            (mention, number, printed, kept.get(key, key), earlier) for mention, number, printed, key, earlier in cited
+        ]
         return {**_dated_keys(rekeyed), **kept}
     for base in several:
         dated.pop(base, None)
