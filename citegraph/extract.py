@@ -545,6 +545,21 @@ def _named_again(text: str, begin: int, end: int, start: int, joiners: tuple[str
     return any(found != here for pair in pairs for found in _whole_words(text, pair, low, high))
 
 
+def _whole_words(text: str, words: str, start: int, end: int) -> Iterator[int]:
+    """Where `words` stand in text[start:end] as whole words: not inside a longer word or number
+    (`Chỉ thị 11` in `Chỉ thị 112` or `Chỉ thị 11-CT/TU`)."""
+    position = text.find(words, start, end)
+    while position >= 0:
+        after = position + len(words)
+        if (
+            not text[position - 1:position].isalnum()
+            and not text[after:after + 1].isalnum()
+            and not (text[after:after + 1] in "-/." and text[after + 1:after + 2].isalnum())
+        ):
+            yield position
+        position = text.find(words, after, end)
+
+
 # How far from a broken name another mention of it is looked for, either way: a plan of 20,000 characters
 # lies within it whole, and A20's 44,000 nearly.
 _SAME_DOCUMENT = 30_000
@@ -1399,21 +1414,6 @@ def _as_wrapped(name: str) -> list[str]:
     """`name` as written on one line, and broken at each of its spaces by a hard wrap (`Chỉ thị\n11`)."""
     words = name.split(" ")
     return [name, *(" ".join(words[:cut]) + "\n" + " ".join(words[cut:]) for cut in range(1, len(words)))]
-
-
-def _whole_words(text: str, words: str, start: int, end: int) -> Iterator[int]:
-    """Where `words` stand in text[start:end] as whole words: not inside a longer word or number
-    (`Chỉ thị 11` in `Chỉ thị 112` or `Chỉ thị 11-CT/TU`)."""
-    position = text.find(words, start, end)
-    while position >= 0:
-        after = position + len(words)
-        if (
-            not text[position - 1:position].isalnum()
-            and not text[after:after + 1].isalnum()
-            and not (text[after:after + 1] in "-/." and text[after + 1:after + 2].isalnum())
-        ):
-            yield position
-        position = text.find(words, after, end)
 
 
 # How far after its definition a short name is looked for (a decree of 107,000 characters, A21, lies within it
